@@ -1,0 +1,21 @@
+package io.inrkit.core;
+
+import java.io.IOException;
+
+/**
+ * An input that INRKit cannot use: missing, unreadable, not a file, or one of the more specific
+ * cases {@link UnsupportedFormatException} and {@link CorruptInputException}. The command line
+ * maps every BadInputException to exit code 3.
+ */
+public class BadInputException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    public BadInputException(String message) {
+        super(message);
+    }
+
+    public BadInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
