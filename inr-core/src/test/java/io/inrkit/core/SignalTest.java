@@ -98,6 +98,29 @@ class SignalTest {
         assertNotEquals(a, Signal.of(SignalSpec.image(2, 1, 1, 9), new int[] {1, 2}));
     }
 
+    /**
+     * A 16-bit 4K RGB image must fit in about twice its raw size; stored as shorts it takes its
+     * raw size. Measured with HotSpot's per-thread allocation counter, which is exact and immune
+     * to other threads and GC timing.
+     */
+    @Test
+    void sixteenBitFourKImageCostsItsRawSize() {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        SignalSpec spec = SignalSpec.image(3840, 2160, 3, 16);
+        long raw = 3840L * 2160 * 3 * 2;
+        long before = mx.getCurrentThreadAllocatedBytes();
+        Signal.Builder b = Signal.builder(spec);
+        for (int i = 0; i < spec.sampleCount(); i += 997) {
+            b.set(i, 65535);
+        }
+        Signal s = b.build();
+        long used = mx.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(65535, s.sample(997));
+        assertTrue(used < raw * 1.01, used + " bytes allocated for " + raw + " raw bytes");
+        assertTrue(used >= raw, "the samples themselves are counted");
+    }
+
     static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' lacks '" + expected + "'");
