@@ -49,7 +49,7 @@ public final class ImageFiles {
         try {
             return decode(data);
         } catch (BadInputException e) {
-            throw withName(path, e);
+            throw e.withContext(path.toString());
         }
     }
 
@@ -95,6 +95,14 @@ public final class ImageFiles {
             signal = PnmSamples.unscale(signal, PnmHeader.maxval(data));
         }
         return new DecodedImage(signal, format, converted.paletteExpanded(), container);
+    }
+
+    /** Whether {@code data} starts like an image some installed ImageIO reader knows. */
+    public static boolean recognises(byte[] data) {
+        if (PngChunks.hasSignature(data)) {
+            return true;
+        }
+        return ImageIO.getImageReaders(new MemoryCacheImageInputStream(new ByteArrayInputStream(data))).hasNext();
     }
 
     private static ImageReader readerFor(ImageInputStream in) throws UnsupportedFormatException {
@@ -297,16 +305,6 @@ public final class ImageFiles {
         return root;
     }
 
-    private static BadInputException withName(Path path, BadInputException e) {
-        String message = path + ": " + e.getMessage();
-        if (e instanceof CorruptInputException) {
-            return new CorruptInputException(message, e);
-        }
-        if (e instanceof UnsupportedFormatException) {
-            return new UnsupportedFormatException(message, e);
-        }
-        return new BadInputException(message, e);
-    }
 
     private static String describe(Throwable e) {
         Throwable t = e;

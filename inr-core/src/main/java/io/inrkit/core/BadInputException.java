@@ -18,4 +18,12 @@ public class BadInputException extends IOException {
     public BadInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * The same kind of exception with {@code context} (usually the file name) in front of the
+     * message, e.g. {@code photo.png: truncated PNG ...}.
+     */
+    public BadInputException withContext(String context) {
+        return new BadInputException(context + ": " + getMessage(), this);
+    }
 }

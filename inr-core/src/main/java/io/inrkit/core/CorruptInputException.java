@@ -12,4 +12,9 @@ public class CorruptInputException extends BadInputException {
     public CorruptInputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public CorruptInputException withContext(String context) {
+        return new CorruptInputException(context + ": " + getMessage(), this);
+    }
 }

@@ -12,4 +12,9 @@ public class UnsupportedFormatException extends BadInputException {
     public UnsupportedFormatException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public UnsupportedFormatException withContext(String context) {
+        return new UnsupportedFormatException(context + ": " + getMessage(), this);
+    }
 }

@@ -1,0 +1,187 @@
+package io.inrkit.audio;
+
+import io.inrkit.core.BadInputException;
+import io.inrkit.core.CorruptInputException;
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
+import io.inrkit.core.UnsupportedFormatException;
+import io.inrkit.core.io.AtomicOutput;
+import io.inrkit.core.io.InputFiles;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/**
+ * Reads integer PCM audio (WAV, AIFF, AU; 8/16/24/32-bit; any channel count; either byte order)
+ * into signed {@link Signal}s through javax.sound.sampled, and writes signals as WAV. Floating
+ * point and compressed encodings are refused with an error that names them; a file whose data is
+ * shorter than its header declares is refused as corrupt, never read partly.
+ */
+public final class AudioFiles {
+
+    private AudioFiles() {
+    }
+
+    /** Reads an audio file. */
+    public static DecodedAudio read(Path path) throws IOException {
+        byte[] data = InputFiles.readAll(path);
+        try {
+            return decode(data);
+        } catch (BadInputException e) {
+            throw e.withContext(path.toString());
+        }
+    }
+
+    /** Decodes an audio file held in memory. */
+    public static DecodedAudio decode(byte[] data) throws IOException {
+        if (data.length == 0) {
+            throw new CorruptInputException("empty file");
+        }
+        AudioFileFormat fileFormat;
+        AudioInputStream in;
+        try {
+            fileFormat = AudioSystem.getAudioFileFormat(new ByteArrayInputStream(data));
+            in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(data));
+        } catch (UnsupportedAudioFileException e) {
+            String why = WavHeader.describeUnsupported(data);
+            if (why == null) {
+                throw new UnsupportedFormatException("not a recognised audio file (WAV, AIFF, AU)", e);
+            }
+            throw why.startsWith("corrupt") ? new CorruptInputException(why, e) : new UnsupportedFormatException(why, e);
+        } catch (IOException | RuntimeException e) {
+            throw new CorruptInputException("cannot parse the audio header: " + e.getMessage(), e);
+        }
+        AudioFormat format = in.getFormat();
+        String container = fileFormat.getType().toString();
+        SignalSpec spec = specFor(format, in.getFrameLength());
+        Signal signal = readSamples(in, format, spec);
+        return new DecodedAudio(signal, container, format.getEncoding().toString(), format.isBigEndian());
+    }
+
+    private static SignalSpec specFor(AudioFormat f, long frames) throws BadInputException {
+        AudioFormat.Encoding enc = f.getEncoding();
+        if (enc.equals(AudioFormat.Encoding.PCM_FLOAT)) {
+            throw new UnsupportedFormatException("floating-point PCM (" + enc + ", " + f.getSampleSizeInBits()
+                    + "-bit) is not supported; INRKit reads integer PCM");
+        }
+        if (!enc.equals(AudioFormat.Encoding.PCM_SIGNED) && !enc.equals(AudioFormat.Encoding.PCM_UNSIGNED)) {
+            throw new UnsupportedFormatException("compressed encoding " + enc + " is not supported; INRKit reads integer PCM");
+        }
+        int channels = f.getChannels();
+        if (channels < 1) {
+            throw new CorruptInputException("the header declares " + channels + " channels");
+        }
+        if (channels > SignalKind.AUDIO.maxChannels()) {
+            throw new UnsupportedFormatException(channels + " channels is more than INRKit's "
+                    + SignalKind.AUDIO.maxChannels());
+        }
+        int bits = f.getSampleSizeInBits();
+        if (bits < 1 || bits > 32 || bits % 8 != 0) {
+            throw new UnsupportedFormatException(bits + "-bit PCM is not supported (8, 16, 24 or 32 bits)");
+        }
+        if (f.getFrameSize() != channels * bits / 8) {
+            throw new UnsupportedFormatException("frames of " + f.getFrameSize() + " bytes for " + channels
+                    + " x " + bits + "-bit samples (padded samples) are not supported");
+        }
+        if (!(f.getSampleRate() > 0)) {
+            throw new CorruptInputException("the header declares a sample rate of " + f.getSampleRate());
+        }
+        if (frames < 1) {
+            throw new CorruptInputException(frames == 0 ? "the file holds no audio frames"
+                    : "the header does not declare the number of frames");
+        }
+        if (frames * channels > SignalSpec.MAX_SAMPLES) {
+            throw new UnsupportedFormatException(frames + " frames x " + channels + " channels is too long (at most "
+                    + SignalSpec.MAX_SAMPLES + " samples)");
+        }
+        return SignalSpec.audio((int) frames, channels, bits, f.getSampleRate());
+    }
+
+    private static Signal readSamples(AudioInputStream in, AudioFormat f, SignalSpec spec) throws IOException {
+        int bytes = f.getSampleSizeInBits() / 8;
+        int bits = spec.bitDepth();
+        boolean unsigned = f.getEncoding().equals(AudioFormat.Encoding.PCM_UNSIGNED);
+        boolean big = f.isBigEndian() && bytes > 1;
+        int samples = spec.sampleCount();
+        Signal.Builder out = Signal.builder(spec);
+        byte[] buf = new byte[Math.max(bytes, (1 << 16) / f.getFrameSize() * f.getFrameSize())];
+        int index = 0;
+        try (InputStream s = in) {
+            while (index < samples) {
+                int want = Math.min(buf.length, (samples - index) * bytes);
+                int got = s.readNBytes(buf, 0, want);
+                if (got < want) {
+                    long frames = (index + got / bytes) / spec.channels();
+                    throw new CorruptInputException("truncated audio: the header declares " + spec.frames()
+                            + " frames, the data holds " + frames);
+                }
+                for (int at = 0; at < got; at += bytes) {
+                    int v = 0;
+                    for (int k = 0; k < bytes; k++) {
+                        int b = buf[at + (big ? k : bytes - 1 - k)] & 0xFF;
+                        v = v << 8 | b;
+                    }
+                    v = unsigned ? v - (1 << (bits - 1)) : v << (32 - bits) >> (32 - bits);
+                    out.set(index++, v);
+                }
+            }
+        }
+        return out.build();
+    }
+
+    /** Writes {@code signal} as a WAV file; replaces an existing file only when {@code replace}. */
+    public static void writeWav(Signal signal, Path path, boolean replace) throws IOException {
+        checkWritable(signal);
+        AtomicOutput.write(path, replace, out -> writeWav(signal, out));
+    }
+
+    /**
+     * Writes {@code signal} as a WAV stream: PCM little-endian, 8-bit samples unsigned as the
+     * format requires, wider samples signed.
+     */
+    public static void writeWav(Signal signal, OutputStream out) throws IOException {
+        checkWritable(signal);
+        SignalSpec spec = signal.spec();
+        int bytes = spec.bitDepth() / 8;
+        boolean eight = bytes == 1;
+        byte[] pcm = new byte[Math.multiplyExact(spec.sampleCount(), bytes)];
+        for (int i = 0, at = 0; i < spec.sampleCount(); i++) {
+            int v = signal.sample(i);
+            if (eight) {
+                v += 128;
+            }
+            for (int k = 0; k < bytes; k++) {
+                pcm[at++] = (byte) (v >>> (8 * k));
+            }
+        }
+        AudioFormat format = new AudioFormat(eight ? AudioFormat.Encoding.PCM_UNSIGNED : AudioFormat.Encoding.PCM_SIGNED,
+                (float) spec.sampleRate(), bytes * 8, spec.channels(), bytes * spec.channels(),
+                (float) spec.sampleRate(), false);
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, spec.frames()),
+                AudioFileFormat.Type.WAVE, out);
+        out.flush();
+    }
+
+    private static void checkWritable(Signal signal) throws UnsupportedFormatException {
+        if (signal.kind() != SignalKind.AUDIO) {
+            throw new UnsupportedFormatException("cannot write " + signal.kind().displayName()
+                    + " as WAV; write an image format such as .png");
+        }
+        if (!signal.spec().signed()) {
+            throw new UnsupportedFormatException("WAV output expects signed PCM samples");
+        }
+        if (signal.bitDepth() % 8 != 0) {
+            throw new UnsupportedFormatException("WAV output keeps 8, 16, 24 and 32-bit samples; this clip has "
+                    + signal.bitDepth() + "-bit samples");
+        }
+    }
+
+}

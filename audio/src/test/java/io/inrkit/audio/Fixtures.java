@@ -1,0 +1,45 @@
+package io.inrkit.audio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The committed audio fixtures (see src/test/resources/fixtures/make-fixtures.sh). */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static Path path(String name) {
+        return Path.of("src", "test", "resources", "fixtures", name);
+    }
+
+    static DecodedAudio read(String name) {
+        try {
+            return AudioFiles.read(path(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(String name) throws IOException {
+        return Files.readAllBytes(path(name));
+    }
+
+    /** Signed samples of a headerless PCM dump, parsed here independently of javax.sound. */
+    static int[] rawSamples(String name, int bytesPerSample, boolean bigEndian) throws IOException {
+        byte[] d = bytes(name);
+        int[] out = new int[d.length / bytesPerSample];
+        for (int i = 0; i < out.length; i++) {
+            int v = 0;
+            for (int k = 0; k < bytesPerSample; k++) {
+                int b = d[i * bytesPerSample + (bigEndian ? k : bytesPerSample - 1 - k)] & 0xFF;
+                v = v << 8 | b;
+            }
+            int shift = 32 - 8 * bytesPerSample;
+            out[i] = v << shift >> shift;
+        }
+        return out;
+    }
+}

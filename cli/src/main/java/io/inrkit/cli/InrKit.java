@@ -1,0 +1,94 @@
+package io.inrkit.cli;
+
+import io.inrkit.core.BadInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code inrkit} command. */
+@Command(name = "inrkit", mixinStandardHelpOptions = true, versionProvider = InrKit.Version.class,
+        description = "Lossless implicit neural representations of images and audio, and the .inr codec.",
+        subcommands = {InfoCommand.class, ConvertCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 unreadable/unsupported/corrupt input, "
+            + "4 I/O failure."})
+public final class InrKit {
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code; used by {@link #main} and by tests. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        InrKit top = new InrKit();
+        CommandLine cl = new CommandLine(top);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(InrKit::exitCodeOf);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> report(e, line, parsed, top.verbose));
+        return cl.execute(args);
+    }
+
+    private static int report(Exception e, CommandLine line, ParseResult parsed, boolean verbose) {
+        PrintWriter err = line.getErr();
+        int code = exitCodeOf(e);
+        err.println("inrkit " + line.getCommandName() + ": " + message(e, code));
+        if (verbose) {
+            e.printStackTrace(err);
+        } else if (code == ExitCode.INTERNAL) {
+            err.println("(this is a bug; run again with --verbose for the stack trace)");
+        }
+        err.flush();
+        return code;
+    }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof UsageException || e instanceof IllegalArgumentException
+                || e instanceof FileAlreadyExistsException || e instanceof CommandLine.ParameterException) {
+            return ExitCode.USAGE;
+        }
+        if (e instanceof BadInputException) {
+            return ExitCode.BAD_INPUT;
+        }
+        if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
+            return ExitCode.IO_FAILURE;
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    private static String message(Exception e, int code) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + (f.getReason() == null ? " already exists" : " " + f.getReason());
+        }
+        if (e instanceof java.nio.file.NoSuchFileException f && code == ExitCode.IO_FAILURE) {
+            return "cannot write: " + f.getFile() + (f.getReason() == null ? " does not exist" : ": " + f.getReason());
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return "cannot write " + f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason());
+        }
+        String m = e.getMessage();
+        return code == ExitCode.INTERNAL ? e.getClass().getSimpleName() + (m == null ? "" : ": " + m)
+                : m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /** The version from the jar manifest (Implementation-Version), or "dev" when run from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = InrKit.class.getPackage().getImplementationVersion();
+            return new String[] {"inrkit " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.inrkit.cli;
+
+import io.inrkit.audio.AudioFiles;
+import io.inrkit.core.BadInputException;
+import io.inrkit.core.CorruptInputException;
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.UnsupportedFormatException;
+import io.inrkit.core.io.InputFiles;
+import io.inrkit.image.ImageFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Reads any supported input, image or audio, by its content; writes by the output's extension. */
+final class MediaFiles {
+
+    private MediaFiles() {
+    }
+
+    static MediaFile read(Path path) throws IOException {
+        byte[] data = InputFiles.readAll(path);
+        try {
+            return decode(path.toString(), data);
+        } catch (BadInputException e) {
+            throw e.withContext(path.toString());
+        }
+    }
+
+    static MediaFile decode(String name, byte[] data) throws IOException {
+        if (data.length == 0) {
+            throw new CorruptInputException("empty file");
+        }
+        if (looksLikeAudio(data)) {
+            var audio = AudioFiles.decode(data);
+            return new MediaFile(name, data.length, audio.signal(), null, audio);
+        }
+        if (!ImageFiles.recognises(data)) {
+            throw new UnsupportedFormatException("not a recognised image or audio file "
+                    + "(PNG, TIFF, PNM, BMP, GIF, WAV, AIFF, AU)");
+        }
+        var image = ImageFiles.decode(data);
+        return new MediaFile(name, data.length, image.signal(), image, null);
+    }
+
+    /** RIFF/WAVE, FORM/AIFF(-C) or .snd magic: audio, even in encodings that are then refused. */
+    private static boolean looksLikeAudio(byte[] d) {
+        return magic(d, 0, "RIFF") && magic(d, 8, "WAVE") || magic(d, 0, "FORM") && (magic(d, 8, "AIFF")
+                || magic(d, 8, "AIFC")) || magic(d, 0, ".snd");
+    }
+
+    private static boolean magic(byte[] d, int at, String m) {
+        return d.length >= at + m.length() && new String(d, at, m.length(), StandardCharsets.ISO_8859_1).equals(m);
+    }
+
+    /** Output kinds by extension. */
+    enum OutputType {
+        PNG, TIFF, WAV;
+
+        static OutputType of(Path path) {
+            String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".png")) {
+                return PNG;
+            }
+            if (name.endsWith(".tif") || name.endsWith(".tiff")) {
+                return TIFF;
+            }
+            if (name.endsWith(".wav")) {
+                return WAV;
+            }
+            throw new UsageException("cannot tell the output format from '" + path.getFileName()
+                    + "': use .png, .tif or .tiff for images, .wav for audio");
+        }
+
+        SignalKind kind() {
+            return this == WAV ? SignalKind.AUDIO : SignalKind.IMAGE;
+        }
+    }
+
+    /**
+     * Writes {@code signal} to {@code out} atomically. Refuses, before writing anything, to write
+     * over any of {@code inputs}, to replace an existing file without {@code force}, and to put a
+     * signal in a format of the other kind.
+     */
+    static void write(Signal signal, Path out, boolean force, Path... inputs) throws IOException {
+        OutputType type = OutputType.of(out);
+        if (signal.kind() != type.kind()) {
+            throw new UsageException("cannot write " + signal.kind().displayName() + " as " + type + "; use "
+                    + (signal.kind() == SignalKind.IMAGE ? ".png, .tif or .tiff" : ".wav"));
+        }
+        for (Path in : inputs) {
+            if (InputFiles.sameFile(in, out)) {
+                throw new UsageException("output " + out + " is the input file; INRKit never overwrites an input");
+            }
+        }
+        if (type == OutputType.WAV) {
+            AudioFiles.writeWav(signal, out, force);
+        } else {
+            ImageFiles.write(signal, out, force);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.inrkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoTest {
+
+    @Test
+    void demoReportsEveryBundledSampleExact(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("demo", "--keep", dir);
+        assertEquals(0, r.code, r.toString());
+        assertTrue(r.out.contains("| kodim23-64x64.png        | PNG   -> TIFF  |"), r.out);
+        assertTrue(r.out.contains("exact, 12288 samples"), r.out);
+        assertTrue(r.out.contains("exact, 22050 samples"), r.out);
+        assertTrue(Files.exists(dir.resolve("kodim23-64x64-converted.tif")));
+    }
+}

@@ -1,0 +1,74 @@
+package io.inrkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inrkit.core.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code inrkit info --json} on every shared data file, against the facts SOURCES.md records. */
+class SharedDataInfoTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("images")
+    void imageFacts(String file, int width, int height, int bits, int channels) throws IOException {
+        JsonNode j = CommandLineTest.json(Cli.run("info", "--json", SharedData.root().resolve(file)));
+        assertEquals("image", j.get("kind").asText());
+        assertEquals(width, j.get("width").asInt());
+        assertEquals(height, j.get("height").asInt());
+        assertEquals(bits, j.get("bitDepth").asInt());
+        assertEquals(channels, j.get("channels").asInt());
+        assertEquals(false, j.get("signed").asBoolean());
+        assertEquals(false, j.get("paletteExpanded").asBoolean());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clips")
+    void audioFacts(String file, int rate, int bits, int channels, double seconds, long peak) throws IOException {
+        JsonNode j = CommandLineTest.json(Cli.run("info", "--json", SharedData.root().resolve(file)));
+        assertEquals("audio", j.get("kind").asText());
+        assertEquals(rate, j.get("sampleRate").asDouble());
+        assertEquals(bits, j.get("bitDepth").asInt());
+        assertEquals(channels, j.get("channels").asInt());
+        assertEquals(seconds, j.get("seconds").asDouble(), 0.0006);
+        assertEquals(peak, j.get("peak").asLong());
+        assertEquals(true, j.get("signed").asBoolean());
+    }
+
+    static Stream<Arguments> images() throws IOException {
+        // | img8/kodim01.png | origin | license | 768x512 | 8 | 3 | ...
+        return rows(Pattern.compile("^\\| (img(?:8|16)/\\S+\\.png) \\|[^|]*\\|[^|]*\\| (\\d+)x(\\d+) \\| (\\d+) \\| (\\d+) \\|"),
+                m -> Arguments.of(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))));
+    }
+
+    static Stream<Arguments> clips() throws IOException {
+        return rows(Pattern.compile("^\\| (audio/\\S+\\.wav) \\|[^|]*\\|[^|]*\\| (\\d+) Hz \\| (\\d+) \\| (\\d+) \\| ([\\d.]+) s \\| peak (\\d+) \\|"),
+                m -> Arguments.of(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)), Double.parseDouble(m.group(5)), Long.parseLong(m.group(6))));
+    }
+
+    private static Stream<Arguments> rows(Pattern p, java.util.function.Function<Matcher, Arguments> f) throws IOException {
+        Path sources = SharedData.root().resolve("SOURCES.md");
+        List<Arguments> out = new ArrayList<>();
+        for (String line : Files.readAllLines(sources)) {
+            Matcher m = p.matcher(line);
+            if (m.find()) {
+                out.add(f.apply(m));
+            }
+        }
+        assertFalse(out.isEmpty(), "SOURCES.md rows found");
+        return out.stream();
+    }
+}
