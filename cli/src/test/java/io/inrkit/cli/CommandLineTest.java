@@ -117,6 +117,16 @@ class CommandLineTest {
         }
     }
 
+    @Test
+    void verboseAddsTheStackTrace() {
+        Path missing = dir.resolve("missing.png");
+        Cli quiet = Cli.run("info", missing);
+        Cli verbose = Cli.run("--verbose", "info", missing);
+        assertEquals(3, verbose.code);
+        assertEquals(1, quiet.err.strip().lines().count());
+        assertTrue(verbose.err.contains("at io.inrkit."), verbose.err);
+    }
+
     private static void assertUsage(Cli r, String text) {
         assertEquals(2, r.code, r.toString());
         assertTrue(r.err.contains(text), r.err);
