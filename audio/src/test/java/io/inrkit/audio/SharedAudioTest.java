@@ -1,7 +1,6 @@
 package io.inrkit.audio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.inrkit.core.BitPlanes;
 import io.inrkit.core.PlaneMapping;
@@ -9,11 +8,7 @@ import io.inrkit.core.Signal;
 import io.inrkit.core.SignalSpec;
 import io.inrkit.core.testing.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,18 +51,11 @@ class SharedAudioTest {
         assertEquals(peak, s.peak());
     }
 
-    static Stream<Arguments> curatedFacts() throws IOException {
+    static Stream<Arguments> curatedFacts() {
         Pattern row = Pattern.compile("^\\| audio/(\\S+\\.wav) \\|[^|]*\\|[^|]*\\| (\\d+) Hz \\| (\\d+) \\| (\\d+) \\| ([\\d.]+) s \\| peak (\\d+) \\|");
-        List<Arguments> out = new ArrayList<>();
-        for (String line : Files.readAllLines(SharedData.root().resolve("SOURCES.md"))) {
-            Matcher m = row.matcher(line);
-            if (m.find()) {
-                out.add(Arguments.of(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                        Integer.parseInt(m.group(4)), Double.parseDouble(m.group(5)), Long.parseLong(m.group(6))));
-            }
-        }
-        assertFalse(out.isEmpty(), "SOURCES.md lists the clips");
-        return out.stream();
+        return SharedData.sourceRows(row).stream().map(m -> Arguments.of(m.group(1), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Double.parseDouble(m.group(5)),
+                Long.parseLong(m.group(6))));
     }
 
     /** Signed 24-bit planes of a real clip recompose exactly, both mappings. */

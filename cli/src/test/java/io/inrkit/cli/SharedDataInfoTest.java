@@ -1,16 +1,10 @@
 package io.inrkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inrkit.core.testing.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,29 +46,17 @@ class SharedDataInfoTest {
         assertEquals(true, j.get("signed").asBoolean());
     }
 
-    static Stream<Arguments> images() throws IOException {
+    static Stream<Arguments> images() {
         // | img8/kodim01.png | origin | license | 768x512 | 8 | 3 | ...
-        return rows(Pattern.compile("^\\| (img(?:8|16)/\\S+\\.png) \\|[^|]*\\|[^|]*\\| (\\d+)x(\\d+) \\| (\\d+) \\| (\\d+) \\|"),
-                m -> Arguments.of(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))));
+        Pattern row = Pattern.compile("^\\| (img(?:8|16)/\\S+\\.png) \\|[^|]*\\|[^|]*\\| (\\d+)x(\\d+) \\| (\\d+) \\| (\\d+) \\|");
+        return SharedData.sourceRows(row).stream().map(m -> Arguments.of(m.group(1), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))));
     }
 
-    static Stream<Arguments> clips() throws IOException {
-        return rows(Pattern.compile("^\\| (audio/\\S+\\.wav) \\|[^|]*\\|[^|]*\\| (\\d+) Hz \\| (\\d+) \\| (\\d+) \\| ([\\d.]+) s \\| peak (\\d+) \\|"),
-                m -> Arguments.of(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                        Integer.parseInt(m.group(4)), Double.parseDouble(m.group(5)), Long.parseLong(m.group(6))));
-    }
-
-    private static Stream<Arguments> rows(Pattern p, java.util.function.Function<Matcher, Arguments> f) throws IOException {
-        Path sources = SharedData.root().resolve("SOURCES.md");
-        List<Arguments> out = new ArrayList<>();
-        for (String line : Files.readAllLines(sources)) {
-            Matcher m = p.matcher(line);
-            if (m.find()) {
-                out.add(f.apply(m));
-            }
-        }
-        assertFalse(out.isEmpty(), "SOURCES.md rows found");
-        return out.stream();
+    static Stream<Arguments> clips() {
+        Pattern row = Pattern.compile("^\\| (audio/\\S+\\.wav) \\|[^|]*\\|[^|]*\\| (\\d+) Hz \\| (\\d+) \\| (\\d+) \\| ([\\d.]+) s \\| peak (\\d+) \\|");
+        return SharedData.sourceRows(row).stream().map(m -> Arguments.of(m.group(1), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Double.parseDouble(m.group(5)),
+                Long.parseLong(m.group(6))));
     }
 }

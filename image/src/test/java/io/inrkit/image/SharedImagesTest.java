@@ -1,18 +1,14 @@
 package io.inrkit.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.inrkit.core.BitPlanes;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.Signal;
 import io.inrkit.core.testing.SharedData;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,20 +61,10 @@ class SharedImagesTest {
         assertEquals(distinct, seen.cardinality(), "distinct values");
     }
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> sixteenBitFacts() throws IOException {
-        Path sources = SharedData.root().resolve("SOURCES.md");
+    static Stream<org.junit.jupiter.params.provider.Arguments> sixteenBitFacts() {
         Pattern row = Pattern.compile("^\\| img16/(\\S+\\.png) \\|.*\\| (\\d+)\\.\\.(\\d+) \\((\\d+) distinct");
-        List<String> lines = Files.readAllLines(sources);
-        List<org.junit.jupiter.params.provider.Arguments> out = new java.util.ArrayList<>();
-        for (String line : lines) {
-            Matcher m = row.matcher(line);
-            if (m.find()) {
-                out.add(org.junit.jupiter.params.provider.Arguments.of(m.group(1), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
-            }
-        }
-        assertFalse(out.isEmpty(), "SOURCES.md lists the 16-bit images");
-        return out.stream();
+        return SharedData.sourceRows(row).stream().map(m -> org.junit.jupiter.params.provider.Arguments.of(m.group(1),
+                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
     }
 
     /** Bit planes of real crops, both mappings, recompose to the same samples. */

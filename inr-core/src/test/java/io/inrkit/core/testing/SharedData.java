@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,6 +42,24 @@ public final class SharedData {
         Path dir = root().resolve(name);
         assumeTrue(Files.isDirectory(dir), "shared test data folder missing: " + dir);
         return dir;
+    }
+
+    /**
+     * The rows of SOURCES.md (the curator's table of every file: size, depth, channels, value
+     * range, peak ...) that {@code row} finds, as match results for the caller's groups.
+     */
+    public static List<MatchResult> sourceRows(Pattern row) {
+        try {
+            List<MatchResult> out = Files.readAllLines(root().resolve("SOURCES.md")).stream()
+                    .map(row::matcher).filter(Matcher::find).map(Matcher::toMatchResult)
+                    .collect(Collectors.toList());
+            if (out.isEmpty()) {
+                throw new IllegalStateException("no SOURCES.md row matches " + row);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Files of a sub-folder with the given extension, sorted by name. */
