@@ -27,19 +27,8 @@ final class Fixtures {
         return Files.readAllBytes(path(name));
     }
 
-    /** Signed samples of a headerless PCM dump, parsed here independently of javax.sound. */
-    static int[] rawSamples(String name, int bytesPerSample, boolean bigEndian) throws IOException {
-        byte[] d = bytes(name);
-        int[] out = new int[d.length / bytesPerSample];
-        for (int i = 0; i < out.length; i++) {
-            int v = 0;
-            for (int k = 0; k < bytesPerSample; k++) {
-                int b = d[i * bytesPerSample + (bigEndian ? k : bytesPerSample - 1 - k)] & 0xFF;
-                v = v << 8 | b;
-            }
-            int shift = 32 - 8 * bytesPerSample;
-            out[i] = v << shift >> shift;
-        }
-        return out;
+    /** Signed samples of a headerless PCM dump, parsed independently of javax.sound. */
+    static int[] rawSamples(String name, int bytesPerSample, boolean bigEndian) {
+        return io.inrkit.core.testing.RawSignals.pcmSamples(path(name), bytesPerSample, bigEndian);
     }
 }

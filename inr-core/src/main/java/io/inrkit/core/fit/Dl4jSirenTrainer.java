@@ -1,0 +1,204 @@
+package io.inrkit.core.fit;
+
+import io.inrkit.core.BitPlanes;
+import io.inrkit.core.Signal;
+import io.inrkit.core.model.DenseLayer;
+import io.inrkit.core.model.InrModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+/**
+ * The SIREN as a DL4J {@link MultiLayerNetwork}: dense layers with {@link SineActivation} and
+ * {@link SirenWeightInit}, a sigmoid output layer with binary cross-entropy, Adam. It starts
+ * from the same parameters as {@link FusedSirenTrainer} (same seed, same numbers), so the two
+ * engines can be compared step for step; DL4J's loss is summed over a row's outputs where
+ * INRKit's is averaged, a constant factor that Adam's normalisation removes.
+ */
+final class Dl4jSirenTrainer {
+
+    private final TrainingSet data;
+    private final FitOptions o;
+    private final MultiLayerNetwork net;
+    private float[] lastOutput;
+
+    Dl4jSirenTrainer(TrainingSet data, FitOptions o) {
+        this.data = data;
+        this.o = o;
+        this.net = new MultiLayerNetwork(configuration(data.inputs, data.outputs, o));
+        net.init();
+        int[] dims = dims();
+        float[][] w = new float[o.layers + 1][];
+        float[][] b = new float[o.layers + 1][];
+        for (int l = 0; l <= o.layers; l++) {
+            w[l] = new float[dims[l] * dims[l + 1]];
+            b[l] = new float[dims[l + 1]];
+        }
+        SirenInit.fill(dims, w, b, o.omega, o.seed);
+        setParameters(w, b);
+        net.addListeners(new BaseTrainingListener() {
+            @Override
+            public void onForwardPass(Model model, List<INDArray> activations) {
+                lastOutput = activations.get(activations.size() - 1).dup('c').data().asFloat();
+            }
+        });
+    }
+
+    /** The network: {@code layers} sine layers of {@code width} units and a sigmoid output layer. */
+    static MultiLayerConfiguration configuration(int inputs, int outputs, FitOptions o) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(o.seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(new ScheduleAdapter(o.learningRate, o.maxIterations, o.schedule)))
+                .list();
+        int in = inputs;
+        for (int l = 0; l < o.layers; l++) {
+            list.layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(in).nOut(o.width)
+                    .activation(new SineActivation(o.omega)).weightInit(new SirenWeightInit(l == 0, o.omega)).build());
+            in = o.width;
+        }
+        list.layer(new OutputLayer.Builder(o.loss == Loss.BCE ? new LossBinaryXENT() : new LossMSE())
+                .nIn(in).nOut(outputs).activation(Activation.SIGMOID).weightInit(new SirenWeightInit(false, o.omega)).build());
+        return list.build();
+    }
+
+    MultiLayerNetwork network() {
+        return net;
+    }
+
+    private int[] dims() {
+        int[] dims = new int[o.layers + 2];
+        dims[0] = data.inputs;
+        for (int l = 1; l <= o.layers; l++) {
+            dims[l] = o.width;
+        }
+        dims[o.layers + 1] = data.outputs;
+        return dims;
+    }
+
+    /** Loads parameters laid out as {@link DenseLayer}: weights input-major. */
+    void setParameters(float[][] w, float[][] b) {
+        int[] dims = dims();
+        for (int l = 0; l < w.length; l++) {
+            net.getLayer(l).setParam("W", Nd4j.create(w[l], new long[] {dims[l], dims[l + 1]}, 'c'));
+            net.getLayer(l).setParam("b", Nd4j.create(b[l], new long[] {1, dims[l + 1]}, 'c'));
+        }
+    }
+
+    FitResult fit(Signal signal, FitListener listener) {
+        long start = System.nanoTime();
+        boolean full = o.batchSize == FitOptions.FULL_BATCH || o.batchSize >= data.rows;
+        int batch = full ? data.rows : o.batchSize;
+        int evalEvery = full ? 1 : Math.max(1, Math.min(50, data.rows / batch));
+        INDArray features = Nd4j.create(data.x, new long[] {data.rows, data.inputs}, 'c');
+        INDArray labels = Nd4j.create(data.target, new long[] {data.rows, data.outputs}, 'c');
+        DataSet all = new DataSet(features, labels);
+        SplittableRandom shuffle = new SplittableRandom(o.seed ^ 0x9E3779B97F4A7C15L);
+        List<FitProgress> history = new ArrayList<>();
+        FitProgress last;
+        long[][] predicted;
+        int iteration = 0;
+        while (true) {
+            INDArray before = net.params().dup();
+            float[] output;
+            if (full) {
+                net.fit(all); // forward (evaluated below), backward, update
+                output = lastOutput;
+            } else if (iteration % evalEvery == 0 || iteration >= o.maxIterations || timeUp(start)) {
+                output = net.output(features).dup('c').data().asFloat();
+                fitBatch(shuffle, batch, features, labels);
+            } else {
+                fitBatch(shuffle, batch, features, labels);
+                iteration++;
+                continue;
+            }
+            predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
+            last = evaluate(output, iteration, start, predicted);
+            history.add(last);
+            listener.onEvaluation(last);
+            if (last.bitErrors() == 0 || iteration >= o.maxIterations || timeUp(start)) {
+                net.setParams(before); // the parameters that were evaluated, not the step after them
+                break;
+            }
+            iteration++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Signal reconstruction = BitPlanes.of(data.spec, data.mapping, predicted).recompose();
+        return new FitResult(model(), last.iteration(), seconds, last.bitErrors() == 0, last.bitErrors(),
+                last.bitErrorsPerPlane(), data.bits(), List.copyOf(history), reconstruction,
+                FitResult.psnr(signal, reconstruction), FitOptions.Engine.DL4J);
+    }
+
+    private void fitBatch(SplittableRandom rnd, int batch, INDArray features, INDArray labels) {
+        long[] rows = new long[batch];
+        for (int i = 0; i < batch; i++) {
+            rows[i] = rnd.nextInt(data.rows);
+        }
+        net.fit(new DataSet(features.getRows(toInt(rows)), labels.getRows(toInt(rows))));
+    }
+
+    private static int[] toInt(long[] a) {
+        int[] out = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (int) a[i];
+        }
+        return out;
+    }
+
+    private FitProgress evaluate(float[] probabilities, int iteration, long start, long[][] predicted) {
+        long[] perPlane = new long[data.spec.bitDepth()];
+        double loss = 0;
+        int out = data.outputs;
+        for (int row = 0; row < data.rows; row++) {
+            for (int k = 0; k < out; k++) {
+                float p = probabilities[row * out + k];
+                float t = data.target[row * out + k];
+                boolean one = p > 0.5f;
+                if (one != (t > 0.5f)) {
+                    perPlane[data.plane(row, k)]++;
+                }
+                if (one) {
+                    int s = data.sample(row, k);
+                    predicted[data.plane(row, k)][s >>> 6] |= 1L << (s & 63);
+                }
+                double q = Math.min(Math.max(p, 1e-7), 1 - 1e-7);
+                loss += o.loss == Loss.BCE ? -(t * Math.log(q) + (1 - t) * Math.log(1 - q)) : (p - t) * (p - t);
+            }
+        }
+        long errors = 0;
+        for (long e : perPlane) {
+            errors += e;
+        }
+        return new FitProgress(iteration, loss / ((double) data.rows * out), errors, perPlane,
+                (System.nanoTime() - start) / 1e9, o.maxIterations, o.timeLimitSeconds);
+    }
+
+    private boolean timeUp(long start) {
+        return o.timeLimitSeconds > 0 && (System.nanoTime() - start) / 1e9 >= o.timeLimitSeconds;
+    }
+
+    InrModel model() {
+        int[] dims = dims();
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int l = 0; l <= o.layers; l++) {
+            float[] w = net.getLayer(l).getParam("W").dup('c').data().asFloat();
+            float[] b = net.getLayer(l).getParam("b").dup('c').data().asFloat();
+            layers.add(new DenseLayer(dims[l], dims[l + 1], w, b, l < o.layers));
+        }
+        return new InrModel(data.spec, data.formulation, data.mapping, o.omega, layers);
+    }
+}

@@ -1,0 +1,210 @@
+package io.inrkit.core.fit;
+
+import io.inrkit.core.PlaneMapping;
+import io.inrkit.core.model.Formulation;
+
+/**
+ * Everything a fit can be told. Build with {@link #builder()}; every value is checked in
+ * {@link Builder#build()}, so a FitOptions is always usable. The defaults are INRKit's own
+ * choices for 2 CPU cores (see docs/FITTING.md for the measurements behind them); the paper's
+ * settings are {@link #paper()}.
+ */
+public final class FitOptions {
+
+    /** Batch size meaning "every coordinate in every step". */
+    public static final int FULL_BATCH = 0;
+
+    public final Formulation formulation;
+    public final PlaneMapping mapping;
+    public final int width;
+    public final int layers;
+    public final float omega;
+    public final double learningRate;
+    public final Schedule schedule;
+    public final int batchSize;
+    public final int maxIterations;
+    public final double timeLimitSeconds;
+    public final long seed;
+    public final int threads;
+    public final Loss loss;
+    public final Engine engine;
+
+    /** Which training code runs the fit. */
+    public enum Engine {
+        /** INRKit's training loop: ND4J matrix products, fused Java kernels for the rest. */
+        FUSED,
+        /** DL4J's MultiLayerNetwork with INRKit's sine activation and SIREN init: the reference. */
+        DL4J;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Engine fromId(String id) {
+            for (Engine e : values()) {
+                if (e.id().equals(id)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("unknown engine '" + id + "' (fused, dl4j)");
+        }
+    }
+
+    private FitOptions(Builder b) {
+        this.formulation = b.formulation;
+        this.mapping = b.mapping;
+        this.width = b.width;
+        this.layers = b.layers;
+        this.omega = b.omega;
+        this.learningRate = b.learningRate;
+        this.schedule = b.schedule;
+        this.batchSize = b.batchSize;
+        this.maxIterations = b.maxIterations;
+        this.timeLimitSeconds = b.timeLimitSeconds;
+        this.seed = b.seed;
+        this.threads = b.threads;
+        this.loss = b.loss;
+        this.engine = b.engine;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The paper's settings: bit-input SIREN 5 x 512, omega 30, Adam 1e-4, full batch, BCE. */
+    public static Builder paper() {
+        return builder().width(512).layers(5).learningRate(1e-4).schedule(Schedule.CONSTANT).batchSize(FULL_BATCH);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.formulation = formulation;
+        b.mapping = mapping;
+        b.width = width;
+        b.layers = layers;
+        b.omega = omega;
+        b.learningRate = learningRate;
+        b.schedule = schedule;
+        b.batchSize = batchSize;
+        b.maxIterations = maxIterations;
+        b.timeLimitSeconds = timeLimitSeconds;
+        b.seed = seed;
+        b.threads = threads;
+        b.loss = loss;
+        b.engine = engine;
+        return b;
+    }
+
+    /** Mutable builder with INRKit's defaults. */
+    public static final class Builder {
+        private Formulation formulation = Formulation.BIT_INPUT;
+        private PlaneMapping mapping = PlaneMapping.BINARY;
+        private int width = 256;
+        private int layers = 3;
+        private float omega = 30f;
+        private double learningRate = 1e-3;
+        private Schedule schedule = Schedule.CONSTANT;
+        private int batchSize = FULL_BATCH;
+        private int maxIterations = 5000;
+        private double timeLimitSeconds = 0;
+        private long seed = 0;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Loss loss = Loss.BCE;
+        private Engine engine = Engine.FUSED;
+
+        public Builder formulation(Formulation v) {
+            formulation = v;
+            return this;
+        }
+
+        public Builder mapping(PlaneMapping v) {
+            mapping = v;
+            return this;
+        }
+
+        /** Units per hidden (sine) layer. */
+        public Builder width(int v) {
+            width = v;
+            return this;
+        }
+
+        /** Number of sine layers (the output layer is extra). */
+        public Builder layers(int v) {
+            layers = v;
+            return this;
+        }
+
+        public Builder omega(float v) {
+            omega = v;
+            return this;
+        }
+
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder schedule(Schedule v) {
+            schedule = v;
+            return this;
+        }
+
+        /** Coordinates per step; {@link #FULL_BATCH} for all of them. */
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder maxIterations(int v) {
+            maxIterations = v;
+            return this;
+        }
+
+        /** Wall-clock limit in seconds; 0 for none. */
+        public Builder timeLimitSeconds(double v) {
+            timeLimitSeconds = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** Threads for ND4J's matrix products. */
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        public Builder loss(Loss v) {
+            loss = v;
+            return this;
+        }
+
+        public Builder engine(Engine v) {
+            engine = v;
+            return this;
+        }
+
+        public FitOptions build() {
+            check(width >= 1 && width <= 8192, "width must be 1..8192, got " + width);
+            check(layers >= 1 && layers <= 64, "layers must be 1..64, got " + layers);
+            check(omega > 0 && Float.isFinite(omega), "omega must be a positive number, got " + omega);
+            check(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
+            check(batchSize >= 0, "batch size must be positive or full, got " + batchSize);
+            check(maxIterations >= 1, "max iterations must be at least 1, got " + maxIterations);
+            check(timeLimitSeconds >= 0 && Double.isFinite(timeLimitSeconds), "time limit must be 0 (none) or positive seconds");
+            check(threads >= 1 && threads <= 1024, "threads must be 1..1024, got " + threads);
+            check(formulation != null && mapping != null && schedule != null && loss != null && engine != null,
+                    "formulation, mapping, schedule, loss and engine are required");
+            return new FitOptions(this);
+        }
+
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.inrkit.core.fit;
+
+/**
+ * The element-wise parts of a SIREN training step, as plain loops over heap arrays that the JIT
+ * vectorises (measured: 0.3 ns per sin+cos element on one core, against 50-130 M elements/s for
+ * ND4J's sin). Training only: the codec evaluates models with its own deterministic code.
+ */
+final class Kernels {
+
+    private static final float INV_2PI = (float) (1 / (2 * Math.PI));
+    /** 1.5 * 2^23: adding and subtracting it rounds a float to the nearest integer without a branch. */
+    private static final float ROUND = 12582912f;
+    private static final float TWO_PI_HI = 6.28318548f;
+    private static final float TWO_PI_LO = (float) (2 * Math.PI - 6.28318548);
+    // Least-squares fits on [-pi, pi]: sin to 9.7e-8, cos to 1.1e-8 (fitted with numpy, see docs/FITTING.md).
+    private static final float S1 = 9.9999959990e-01f;
+    private static final float S3 = -1.6666552631e-01f;
+    private static final float S5 = 8.3324029612e-03f;
+    private static final float S7 = -1.9808632625e-04f;
+    private static final float S9 = 2.6997138290e-06f;
+    private static final float S11 = -2.0362212139e-08f;
+    private static final float C0 = 9.9999998904e-01f;
+    private static final float C2 = -4.9999989103e-01f;
+    private static final float C4 = 4.1666489217e-02f;
+    private static final float C6 = -1.3887803574e-03f;
+    private static final float C8 = 2.4769882916e-05f;
+    private static final float C10 = -2.7079024316e-07f;
+    private static final float C12 = 1.7245068706e-09f;
+
+    private Kernels() {
+    }
+
+    /**
+     * For every row r and unit j: {@code a = z[r, j] + bias[j]} (left in z), then
+     * {@code sin[r, j] = sin(omega a)} and {@code cos[r, j] = cos(omega a)}. Two passes because
+     * C2 (JDK 17) does not vectorise the fused form: measured 6.3 ns per element fused, 0.66 split.
+     */
+    static void sineForward(float[] z, float[] bias, int rows, int width, float omega, float[] sin, float[] cos) {
+        addBias(z, rows, width, bias);
+        sinCos(z, rows * width, omega, sin, cos);
+    }
+
+    /** {@code sin[i] = sin(omega z[i])}, {@code cos[i] = cos(omega z[i])} for the first n elements. */
+    static void sinCos(float[] z, int n, float omega, float[] sin, float[] cos) {
+        for (int i = 0; i < n; i++) {
+            float x = omega * z[i];
+            float k = (x * INV_2PI + ROUND) - ROUND;
+            float t = (x - k * TWO_PI_HI) - k * TWO_PI_LO;
+            float t2 = t * t;
+            sin[i] = t * (S1 + t2 * (S3 + t2 * (S5 + t2 * (S7 + t2 * (S9 + t2 * S11)))));
+            cos[i] = C0 + t2 * (C2 + t2 * (C4 + t2 * (C6 + t2 * (C8 + t2 * (C10 + t2 * C12)))));
+        }
+    }
+
+    /** {@code z[r, j] = sum_k x[r, k] * w[k, j]} for a layer with few inputs (the coordinates). */
+    static void smallInputProduct(float[] x, int rows, int inputs, float[] w, int width, float[] z) {
+        for (int r = 0; r < rows; r++) {
+            int zb = r * width;
+            for (int j = 0; j < width; j++) {
+                z[zb + j] = 0;
+            }
+            for (int k = 0; k < inputs; k++) {
+                float xk = x[r * inputs + k];
+                int wb = k * width;
+                for (int j = 0; j < width; j++) {
+                    z[zb + j] += xk * w[wb + j];
+                }
+            }
+        }
+    }
+
+    /** {@code gw[k, j] = sum_r x[r, k] * d[r, j]}: the weight gradient of a few-input layer. */
+    static void smallInputWeightGradient(float[] x, int rows, int inputs, float[] d, int width, float[] gw) {
+        java.util.Arrays.fill(gw, 0, inputs * width, 0f);
+        for (int r = 0; r < rows; r++) {
+            int db = r * width;
+            for (int k = 0; k < inputs; k++) {
+                float xk = x[r * inputs + k];
+                int gb = k * width;
+                for (int j = 0; j < width; j++) {
+                    gw[gb + j] += xk * d[db + j];
+                }
+            }
+        }
+    }
+
+    /** {@code d = dh * omega * cos} element-wise, and {@code gb[j] = sum_r d[r, j]}. */
+    static void sineBackward(float[] dh, float[] cos, int rows, int width, float omega, float[] d, float[] gb) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) {
+            d[i] = dh[i] * omega * cos[i];
+        }
+        columnSums(d, rows, width, gb);
+    }
+
+    /** {@code gb[j] = sum_r d[r, j]}. */
+    static void columnSums(float[] d, int rows, int width, float[] gb) {
+        java.util.Arrays.fill(gb, 0, width, 0f);
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            for (int j = 0; j < width; j++) {
+                gb[j] += d[base + j];
+            }
+        }
+    }
+
+    /** {@code y[r, j] += bias[j]}. */
+    static void addBias(float[] y, int rows, int width, float[] bias) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            for (int j = 0; j < width; j++) {
+                y[base + j] += bias[j];
+            }
+        }
+    }
+}
