@@ -54,6 +54,10 @@ final class FusedSirenTrainer {
     private final INDArray nLogits;
     private final INDArray nDLogits;
 
+    private final RowParallel par;
+    private final float[][] partialW0;
+    private final float[][] partialB;
+
     private double lastLoss;
 
     FusedSirenTrainer(TrainingSet data, FitOptions o) {
@@ -106,6 +110,9 @@ final class FusedSirenTrainer {
             nW[l] = Nd4j.create(DataType.FLOAT, dims[l], dims[l + 1]);
             nGw[l] = Nd4j.create(DataType.FLOAT, dims[l], dims[l + 1]);
         }
+        par = new RowParallel(o.threads);
+        partialW0 = new float[par.parts()][dims[0] * o.width];
+        partialB = new float[par.parts()][Math.max(o.width, data.outputs)];
         nZ = Nd4j.create(DataType.FLOAT, batch, o.width);
         nDelta = Nd4j.create(DataType.FLOAT, batch, o.width);
         nLogits = Nd4j.create(DataType.FLOAT, batch, data.outputs);
@@ -145,6 +152,12 @@ final class FusedSirenTrainer {
     }
 
     FitResult fit(Signal signal, FitListener listener) {
+        try (par) {
+            return train(signal, listener);
+        }
+    }
+
+    private FitResult train(Signal signal, FitListener listener) {
         long start = System.nanoTime();
         boolean full = batch == data.rows;
         int evalEvery = full ? 1 : Math.max(1, Math.min(50, data.rows / batch));
@@ -255,21 +268,26 @@ final class FusedSirenTrainer {
     /** Logits of the loaded batch. */
     void forward() {
         int width = o.width;
-        Kernels.smallInputProduct(act[0], batch, dims[0], w[0], width, z);
-        Kernels.sineForward(z, b[0], batch, width, o.omega, act[1], cos[1]);
+        float omega = o.omega;
+        par.run(batch, (part, from, to) -> {
+            Kernels.smallInputProduct(act[0], from, to, dims[0], w[0], width, z);
+            Kernels.sineForward(z, b[0], from, to, width, omega, act[1], cos[1]);
+        });
         for (int l = 1; l < sineLayers; l++) {
             put(act[l], nAct[l]);
             put(w[l], nW[l]);
             Nd4j.gemm(nAct[l], nW[l], nZ, false, false, 1.0, 0.0);
             get(nZ, z);
-            Kernels.sineForward(z, b[l], batch, width, o.omega, act[l + 1], cos[l + 1]);
+            int layer = l;
+            par.run(batch, (part, from, to) -> Kernels.sineForward(z, b[layer], from, to, width, omega,
+                    act[layer + 1], cos[layer + 1]));
         }
         int out = sineLayers;
         put(act[out], nAct[out]);
         put(w[out], nW[out]);
         Nd4j.gemm(nAct[out], nW[out], nLogits, false, false, 1.0, 0.0);
         get(nLogits, logits);
-        Kernels.addBias(logits, batch, data.outputs, b[out]);
+        Kernels.addBias(logits, 0, batch, data.outputs, b[out]);
     }
 
     /**
@@ -321,23 +339,42 @@ final class FusedSirenTrainer {
     /** Gradients of every parameter from {@link #dLogits} and the stored activations. */
     void backward() {
         int width = o.width;
+        float omega = o.omega;
         int outLayer = sineLayers;
-        Kernels.columnSums(dLogits, batch, data.outputs, gb[outLayer]);
+        Kernels.columnSums(dLogits, 0, batch, data.outputs, gb[outLayer]);
         put(dLogits, nDLogits);
         Nd4j.gemm(nAct[outLayer], nDLogits, nGw[outLayer], true, false, 1.0, 0.0);
         get(nGw[outLayer], gw[outLayer]);
         Nd4j.gemm(nDLogits, nW[outLayer], nZ, false, true, 1.0, 0.0); // dL/d act[L]
         get(nZ, z);
         for (int l = sineLayers - 1; l >= 0; l--) {
-            Kernels.sineBackward(z, cos[l + 1], batch, width, o.omega, delta, gb[l]);
+            int layer = l;
+            par.run(batch, (part, from, to) -> {
+                Kernels.sineBackward(z, cos[layer + 1], from, to, width, omega, delta, partialB[part]);
+                if (layer == 0) {
+                    Kernels.smallInputWeightGradient(act[0], from, to, dims[0], delta, width, partialW0[part]);
+                }
+            });
+            sumParts(partialB, width, gb[l]);
             if (l == 0) {
-                Kernels.smallInputWeightGradient(act[0], batch, dims[0], delta, width, gw[0]);
+                sumParts(partialW0, gw[0].length, gw[0]);
             } else {
                 put(delta, nDelta);
                 Nd4j.gemm(nAct[l], nDelta, nGw[l], true, false, 1.0, 0.0);
                 get(nGw[l], gw[l]);
                 Nd4j.gemm(nDelta, nW[l], nZ, false, true, 1.0, 0.0);
                 get(nZ, z);
+            }
+        }
+    }
+
+    /** {@code out = sum over parts of parts[p][0..n)}, in part order (the same order every run). */
+    private void sumParts(float[][] parts, int n, float[] out) {
+        System.arraycopy(parts[0], 0, out, 0, n);
+        for (int p = 1; p < par.parts(); p++) {
+            float[] q = parts[p];
+            for (int i = 0; i < n; i++) {
+                out[i] += q[i];
             }
         }
     }

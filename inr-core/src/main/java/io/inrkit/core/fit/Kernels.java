@@ -3,7 +3,8 @@ package io.inrkit.core.fit;
 /**
  * The element-wise parts of a SIREN training step, as plain loops over heap arrays that the JIT
  * vectorises (measured: 0.3 ns per sin+cos element on one core, against 50-130 M elements/s for
- * ND4J's sin). Training only: the codec evaluates models with its own deterministic code.
+ * ND4J's sin). Each works on a row range, so {@link RowParallel} can split it across threads.
+ * Training only: the codec evaluates models with its own deterministic code.
  */
 final class Kernels {
 
@@ -35,14 +36,15 @@ final class Kernels {
      * {@code sin[r, j] = sin(omega a)} and {@code cos[r, j] = cos(omega a)}. Two passes because
      * C2 (JDK 17) does not vectorise the fused form: measured 6.3 ns per element fused, 0.66 split.
      */
-    static void sineForward(float[] z, float[] bias, int rows, int width, float omega, float[] sin, float[] cos) {
-        addBias(z, rows, width, bias);
-        sinCos(z, rows * width, omega, sin, cos);
+    static void sineForward(float[] z, float[] bias, int from, int to, int width, float omega, float[] sin,
+            float[] cos) {
+        addBias(z, from, to, width, bias);
+        sinCos(z, from * width, to * width, omega, sin, cos);
     }
 
-    /** {@code sin[i] = sin(omega z[i])}, {@code cos[i] = cos(omega z[i])} for the first n elements. */
-    static void sinCos(float[] z, int n, float omega, float[] sin, float[] cos) {
-        for (int i = 0; i < n; i++) {
+    /** {@code sin[i] = sin(omega z[i])}, {@code cos[i] = cos(omega z[i])} for i in [from, to). */
+    static void sinCos(float[] z, int from, int to, float omega, float[] sin, float[] cos) {
+        for (int i = from; i < to; i++) {
             float x = omega * z[i];
             float k = (x * INV_2PI + ROUND) - ROUND;
             float t = (x - k * TWO_PI_HI) - k * TWO_PI_LO;
@@ -52,9 +54,9 @@ final class Kernels {
         }
     }
 
-    /** {@code z[r, j] = sum_k x[r, k] * w[k, j]} for a layer with few inputs (the coordinates). */
-    static void smallInputProduct(float[] x, int rows, int inputs, float[] w, int width, float[] z) {
-        for (int r = 0; r < rows; r++) {
+    /** {@code z[r, j] = sum_k x[r, k] * w[k, j]} for rows [from, to) of a layer with few inputs (the coordinates). */
+    static void smallInputProduct(float[] x, int from, int to, int inputs, float[] w, int width, float[] z) {
+        for (int r = from; r < to; r++) {
             int zb = r * width;
             for (int j = 0; j < width; j++) {
                 z[zb + j] = 0;
@@ -69,10 +71,10 @@ final class Kernels {
         }
     }
 
-    /** {@code gw[k, j] = sum_r x[r, k] * d[r, j]}: the weight gradient of a few-input layer. */
-    static void smallInputWeightGradient(float[] x, int rows, int inputs, float[] d, int width, float[] gw) {
+    /** {@code gw[k, j] = sum_r x[r, k] * d[r, j]} over rows [from, to): a few-input layer's weight gradient. */
+    static void smallInputWeightGradient(float[] x, int from, int to, int inputs, float[] d, int width, float[] gw) {
         java.util.Arrays.fill(gw, 0, inputs * width, 0f);
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             int db = r * width;
             for (int k = 0; k < inputs; k++) {
                 float xk = x[r * inputs + k];
@@ -84,19 +86,18 @@ final class Kernels {
         }
     }
 
-    /** {@code d = dh * omega * cos} element-wise, and {@code gb[j] = sum_r d[r, j]}. */
-    static void sineBackward(float[] dh, float[] cos, int rows, int width, float omega, float[] d, float[] gb) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) {
+    /** {@code d = dh * omega * cos} element-wise, and {@code gb[j] = sum_r d[r, j]}, for rows [from, to). */
+    static void sineBackward(float[] dh, float[] cos, int from, int to, int width, float omega, float[] d, float[] gb) {
+        for (int i = from * width, n = to * width; i < n; i++) {
             d[i] = dh[i] * omega * cos[i];
         }
-        columnSums(d, rows, width, gb);
+        columnSums(d, from, to, width, gb);
     }
 
-    /** {@code gb[j] = sum_r d[r, j]}. */
-    static void columnSums(float[] d, int rows, int width, float[] gb) {
+    /** {@code gb[j] = sum_r d[r, j]} over rows [from, to). */
+    static void columnSums(float[] d, int from, int to, int width, float[] gb) {
         java.util.Arrays.fill(gb, 0, width, 0f);
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             int base = r * width;
             for (int j = 0; j < width; j++) {
                 gb[j] += d[base + j];
@@ -104,9 +105,9 @@ final class Kernels {
         }
     }
 
-    /** {@code y[r, j] += bias[j]}. */
-    static void addBias(float[] y, int rows, int width, float[] bias) {
-        for (int r = 0; r < rows; r++) {
+    /** {@code y[r, j] += bias[j]} for rows [from, to). */
+    static void addBias(float[] y, int from, int to, int width, float[] bias) {
+        for (int r = from; r < to; r++) {
             int base = r * width;
             for (int j = 0; j < width; j++) {
                 y[base + j] += bias[j];
