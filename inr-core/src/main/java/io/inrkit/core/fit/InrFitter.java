@@ -31,6 +31,45 @@ public final class InrFitter {
         }
     }
 
+    /** Hears about a segmented fit: which segment, and that segment's progress. */
+    @FunctionalInterface
+    public interface SegmentListener {
+        void onEvaluation(int segment, int segments, FitProgress progress);
+    }
+
+    /**
+     * Fits an audio clip in segments of {@code segmentFrames} frames, each with its own network
+     * (see docs/FITTING.md for why and how long). A time limit in {@code options} is shared
+     * equally among the segments.
+     */
+    public static SegmentedFitResult fitSegments(Signal audio, int segmentFrames, FitOptions options,
+            SegmentListener listener) {
+        if (audio.kind() != io.inrkit.core.SignalKind.AUDIO) {
+            throw new IllegalArgumentException("segments are for audio; this is " + audio.spec().describe());
+        }
+        if (segmentFrames < 1) {
+            throw new IllegalArgumentException("segment length must be at least 1 frame, got " + segmentFrames);
+        }
+        int frames = audio.spec().frames();
+        int count = (frames + segmentFrames - 1) / segmentFrames;
+        FitOptions each = options.timeLimitSeconds > 0
+                ? options.toBuilder().timeLimitSeconds(options.timeLimitSeconds / count).build() : options;
+        java.util.List<FitResult> results = new java.util.ArrayList<>();
+        Signal.Builder joined = Signal.builder(audio.spec());
+        for (int k = 0; k < count; k++) {
+            int start = k * segmentFrames;
+            Signal part = audio.segment(start, Math.min(segmentFrames, frames - start));
+            int index = k;
+            FitResult r = fit(part, each, p -> listener.onEvaluation(index, count, p));
+            results.add(r);
+            Signal rec = r.reconstruction();
+            joined.setAll(start * audio.channels(), rec.toIntArray(), 0, rec.sampleCount());
+        }
+        Signal reconstruction = joined.build();
+        return new SegmentedFitResult(segmentFrames, java.util.List.copyOf(results), reconstruction,
+                FitResult.psnr(audio, reconstruction));
+    }
+
     /** Threads ND4J's native operations use (a process-wide setting of ND4J). */
     static int threads() {
         return Nd4j.getEnvironment().maxMasterThreads();
