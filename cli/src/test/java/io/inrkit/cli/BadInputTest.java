@@ -63,13 +63,7 @@ class BadInputTest {
 
     @Test
     void floatWav() throws IOException {
-        // IEEE float WAV (format tag 3): 4 frames of silence
-        ByteBuffer b = ByteBuffer.allocate(44 + 16).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 16).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 3).putShort((short) 1)
-                .putInt(8000).putInt(32000).putShort((short) 4).putShort((short) 32);
-        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(16);
-        expectBadInput(write("float.wav", b.array()), "floating-point PCM");
+        expectBadInput(write("float.wav", Cli.floatWav()), "floating-point PCM");
     }
 
     @Test

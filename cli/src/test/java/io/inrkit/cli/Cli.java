@@ -40,6 +40,20 @@ final class Cli {
         return target;
     }
 
+    /** An IEEE float WAV (format tag 3) of 4 silent frames: well formed, and unsupported. */
+    static byte[] floatWav() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(ascii("RIFF")).putInt(36 + 16).put(ascii("WAVE"));
+        b.put(ascii("fmt ")).putInt(16).putShort((short) 3).putShort((short) 1).putInt(8000).putInt(32000)
+                .putShort((short) 4).putShort((short) 32);
+        b.put(ascii("data")).putInt(16);
+        return b.array();
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     @Override
     public String toString() {
         return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;

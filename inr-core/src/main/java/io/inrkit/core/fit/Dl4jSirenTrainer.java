@@ -7,12 +7,10 @@ import io.inrkit.core.model.InrModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -34,7 +32,6 @@ final class Dl4jSirenTrainer {
     private final TrainingSet data;
     private final FitOptions o;
     private final MultiLayerNetwork net;
-    private float[] lastOutput;
 
     Dl4jSirenTrainer(TrainingSet data, FitOptions o) {
         this.data = data;
@@ -50,12 +47,6 @@ final class Dl4jSirenTrainer {
         }
         SirenInit.fill(dims, w, b, o.omega, o.seed);
         setParameters(w, b);
-        net.addListeners(new BaseTrainingListener() {
-            @Override
-            public void onForwardPass(Model model, List<INDArray> activations) {
-                lastOutput = activations.get(activations.size() - 1).dup('c').data().asFloat();
-            }
-        });
     }
 
     /** The network: {@code layers} sine layers of {@code width} units and a sigmoid output layer. */
@@ -109,30 +100,25 @@ final class Dl4jSirenTrainer {
         DataSet all = new DataSet(features, labels);
         SplittableRandom shuffle = new SplittableRandom(o.seed ^ 0x9E3779B97F4A7C15L);
         List<FitProgress> history = new ArrayList<>();
-        FitProgress last;
-        long[][] predicted;
+        FitProgress last = null;
+        long[][] predicted = null;
         int iteration = 0;
         while (true) {
-            INDArray before = net.params().dup();
-            float[] output;
+            if (iteration % evalEvery == 0 || iteration >= o.maxIterations || timeUp(start)) {
+                // A forward pass of its own: the reference engine favours plainness over speed.
+                float[] output = net.output(features, false).dup('c').data().asFloat();
+                predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
+                last = evaluate(output, iteration, start, predicted);
+                history.add(last);
+                listener.onEvaluation(last);
+                if (last.bitErrors() == 0 || iteration >= o.maxIterations || timeUp(start)) {
+                    break;
+                }
+            }
             if (full) {
-                net.fit(all); // forward (evaluated below), backward, update
-                output = lastOutput;
-            } else if (iteration % evalEvery == 0 || iteration >= o.maxIterations || timeUp(start)) {
-                output = net.output(features).dup('c').data().asFloat();
-                fitBatch(shuffle, batch, features, labels);
+                net.fit(all);
             } else {
                 fitBatch(shuffle, batch, features, labels);
-                iteration++;
-                continue;
-            }
-            predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
-            last = evaluate(output, iteration, start, predicted);
-            history.add(last);
-            listener.onEvaluation(last);
-            if (last.bitErrors() == 0 || iteration >= o.maxIterations || timeUp(start)) {
-                net.setParams(before); // the parameters that were evaluated, not the step after them
-                break;
             }
             iteration++;
         }

@@ -32,6 +32,16 @@ public class ScheduleAdapter implements ISchedule {
         return new ScheduleAdapter(base, limit, schedule);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScheduleAdapter s && s.base == base && s.limit == limit && s.schedule == schedule;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(base, limit, schedule);
+    }
+
     public double getBase() {
         return base;
     }

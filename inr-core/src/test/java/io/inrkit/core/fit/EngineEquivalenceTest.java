@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.model.Formulation;
+import io.inrkit.core.model.InrModel;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,34 @@ class EngineEquivalenceTest {
             assertClose(fused.weightGradients()[l], g.getGradientFor(l + "_W"), scale, "layer " + l + " W");
             assertClose(fused.biasGradients()[l], g.getGradientFor(l + "_b"), scale, "layer " + l + " b");
         }
+    }
+
+    /**
+     * The exported InrModel, evaluated by the reference code (double, StrictMath), predicts the
+     * bits DL4J's network predicts, at a state far from lossless where many logits are small:
+     * they may disagree only where the logit is within 1e-4 of the threshold.
+     */
+    @ParameterizedTest
+    @EnumSource(Formulation.class)
+    void exportedModelPredictsTheNetworksBits(Formulation formulation) {
+        FitOptions o = FitOptions.builder().formulation(formulation).width(32).layers(3).seed(11).build();
+        TrainingSet data = new TrainingSet(Fixtures.kodim23(), formulation, PlaneMapping.BINARY);
+        Dl4jSirenTrainer dl4j = new Dl4jSirenTrainer(data, o);
+        INDArray probabilities = dl4j.network().output(Nd4j.create(data.x, new long[] {data.rows, data.inputs}, 'c'));
+        InrModel model = dl4j.model();
+        double[] logits = new double[data.outputs];
+        int checked = 0;
+        for (int row = 0; row < data.rows; row++) {
+            model.logits(data.x, row * data.inputs, logits);
+            for (int k = 0; k < data.outputs; k++) {
+                boolean dl4jBit = probabilities.getDouble(row, k) > 0.5;
+                if (Math.abs(logits[k]) > 1e-4) {
+                    assertEquals(logits[k] > 0, dl4jBit, "row " + row + " output " + k + " logit " + logits[k]);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 0.99 * data.rows * data.outputs, checked + " bits compared");
     }
 
     private static void assertClose(float[] fused, INDArray dl4j, int scale, String what) {

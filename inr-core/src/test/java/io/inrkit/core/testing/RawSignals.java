@@ -21,12 +21,12 @@ public final class RawSignals {
     /** Samples of a P5/P6 file, interleaved. */
     public static int[] pnmSamples(Path file) {
         byte[] d = read(file);
-        String[] t = new String(d, 0, Math.min(d.length, 64), StandardCharsets.US_ASCII).split("\\s+", 5);
-        int w = Integer.parseInt(t[1]);
-        int h = Integer.parseInt(t[2]);
-        int maxval = Integer.parseInt(t[3]);
-        int channels = t[0].equals("P6") ? 3 : 1;
-        int offset = t[0].length() + t[1].length() + t[2].length() + t[3].length() + 4;
+        Header hd = header(d);
+        int w = hd.tokens[1];
+        int h = hd.tokens[2];
+        int maxval = hd.tokens[3];
+        int channels = hd.tokens[0] == 6 ? 3 : 1;
+        int offset = hd.dataOffset;
         int bytes = maxval > 255 ? 2 : 1;
         int[] out = new int[w * h * channels];
         for (int i = 0; i < out.length; i++) {
@@ -38,11 +38,35 @@ public final class RawSignals {
 
     /** A P5/P6 file as an unsigned image signal (8-bit for maxval 255, 16-bit for 65535). */
     public static Signal pnm(Path file) {
-        byte[] d = read(file);
-        String[] t = new String(d, 0, Math.min(d.length, 64), StandardCharsets.US_ASCII).split("\\s+", 5);
-        int bits = Integer.parseInt(t[3]) > 255 ? 16 : 8;
-        SignalSpec spec = SignalSpec.image(Integer.parseInt(t[1]), Integer.parseInt(t[2]), t[0].equals("P6") ? 3 : 1, bits);
+        Header h = header(read(file));
+        int bits = h.tokens[3] > 255 ? 16 : 8;
+        SignalSpec spec = SignalSpec.image(h.tokens[1], h.tokens[2], h.tokens[0] == 6 ? 3 : 1, bits);
         return Signal.of(spec, pnmSamples(file));
+    }
+
+    /** Magic number (5 or 6), width, height, maxval; then the offset of the first sample byte. */
+    private record Header(int[] tokens, int dataOffset) {
+    }
+
+    private static Header header(byte[] d) {
+        int[] tokens = new int[4];
+        int pos = 1; // past the 'P'
+        for (int t = 0; t < 4; t++) {
+            while (d[pos] == '#' || Character.isWhitespace(d[pos])) {
+                if (d[pos] == '#') {
+                    while (d[pos] != '\n') {
+                        pos++;
+                    }
+                }
+                pos++;
+            }
+            int start = pos;
+            while (!Character.isWhitespace(d[pos])) {
+                pos++;
+            }
+            tokens[t] = Integer.parseInt(new String(d, start, pos - start, StandardCharsets.US_ASCII));
+        }
+        return new Header(tokens, pos + 1); // one whitespace byte ends the header
     }
 
     /** Signed samples of headerless PCM. */

@@ -1,0 +1,83 @@
+package io.inrkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inrkit.audio.AudioFiles;
+import io.inrkit.core.Signal;
+import io.inrkit.image.ImageFiles;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FitCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fitsACropExactlyAndReportsIt() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path chart = dir.resolve("bits.png");
+        Path rebuilt = dir.resolve("rebuilt.png");
+        Cli r = Cli.run("fit", png, "--crop", "8x8+20+20", "--width", "64", "--lr", "2e-3", "--json",
+                "--chart", chart, "--reconstruction", rebuilt);
+        JsonNode j = CommandLineTest.json(r);
+        assertTrue(j.get("lossless").asBoolean(), r.out);
+        assertEquals(0, j.get("bitErrors").asInt());
+        assertEquals(8 * 8 * 3 * 8, j.get("totalBits").asInt());
+        assertEquals("inf", j.get("psnr").asText());
+        assertEquals(8, j.get("bitErrorsPerPlane").size());
+        assertEquals(3 * 64 + 64 + 2 * (64 * 64 + 64) + 64 * 3 + 3, j.get("parameters").asInt());
+        assertTrue(j.get("iterations").asInt() > 0);
+        Signal source = ImageFiles.read(png).signal().crop(20, 20, 8, 8);
+        assertEquals(source, ImageFiles.read(rebuilt).signal(), "reconstruction equals the crop sample for sample");
+        BufferedImage img = ImageIO.read(chart.toFile());
+        assertEquals(900, img.getWidth());
+    }
+
+    @Test
+    void audioIsFittedInSegments() throws Exception {
+        Path wav = Cli.sample("piano-stereo-16bit.wav", dir);
+        Path rebuilt = dir.resolve("rebuilt.wav");
+        JsonNode j = CommandLineTest.json(Cli.run("fit", wav, "--samples", "5000:96", "--segment", "48", "--width", "64",
+                "--lr", "2e-3", "--json", "--reconstruction", rebuilt));
+        assertEquals(2, j.get("segments").asInt());
+        assertTrue(j.get("lossless").asBoolean(), j.toString());
+        assertEquals(AudioFiles.read(wav).signal().segment(5000, 96), AudioFiles.read(rebuilt).signal());
+    }
+
+    @Test
+    void textOutputSaysLosslessAndGivesPlanes() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Cli r = Cli.run("fit", png, "--crop", "4x4", "--width", "32", "--lr", "3e-3", "-q");
+        assertEquals(0, r.code, r.toString());
+        assertTrue(r.out.contains("LOSSLESS (every bit of every sample)"), r.out);
+        assertTrue(r.out.contains("per plane 0 0 0 0 0 0 0 0 (MSB first)"), r.out);
+        assertEquals("", r.err, "quiet");
+    }
+
+    @Test
+    void badArgumentsEndInAClearError() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        assertUsage(Cli.run("fit", png, "--width", "0"), "width must be 1..8192, got 0");
+        assertUsage(Cli.run("fit", png, "--crop", "80x8+0+0"), "outside the 64x64 image");
+        assertUsage(Cli.run("fit", png, "--batch", "many"), "--batch 'many' is neither a number nor full");
+        assertUsage(Cli.run("fit", png, "--formulation", "pixels"), "unknown formulation 'pixels'");
+        assertUsage(Cli.run("fit", png, "--engine", "torch"), "unknown engine 'torch'");
+        assertUsage(Cli.run("fit", png, "--layers", "-1"), "layers must be 1..64");
+        Path floatWav = java.nio.file.Files.write(dir.resolve("float.wav"), Cli.floatWav());
+        Cli r = Cli.run("fit", floatWav);
+        assertEquals(3, r.code, r.toString());
+        assertTrue(r.err.contains("floating-point PCM (PCM_FLOAT, 32-bit) is not supported"), r.err);
+    }
+
+    private static void assertUsage(Cli r, String text) {
+        assertEquals(2, r.code, r.toString());
+        assertTrue(r.err.contains(text), r.err);
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+    }
+}
