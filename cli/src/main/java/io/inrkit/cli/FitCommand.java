@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         + "or audio clip until it reproduces the signal exactly, or until a limit; report iterations, time, bit errors.",
         footer = {"", "Examples:",
             "  inrkit fit photo.png --crop 32x32+0+0 --width 256 --layers 3",
-            "  inrkit fit photo.png --crop 32x32 --lr 1e-4 --chart bits.png --json",
+            "  inrkit fit photo.png --crop 32x32 --formulation bit-input --lr 1e-4 --chart bits.png --json",
             "  inrkit fit drum.wav --samples 0:4096 --segment 1024"})
 final class FitCommand implements Callable<Integer> {
 
@@ -42,9 +42,9 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     RegionOptions region;
 
-    @Option(names = "--formulation", paramLabel = "F", defaultValue = "bit-input",
-            description = "bit-input (the paper: bit index as an input coordinate) or plane-heads (one logit per "
-                    + "channel and plane). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--formulation", paramLabel = "F", defaultValue = "plane-heads",
+            description = "plane-heads (coordinates in, one logit per channel and plane out: fastest on CPU) or "
+                    + "bit-input (the paper's: the bit index is an input coordinate). Default: ${DEFAULT-VALUE}.")
     String formulation;
 
     @Option(names = "--mapping", paramLabel = "M", defaultValue = "binary",

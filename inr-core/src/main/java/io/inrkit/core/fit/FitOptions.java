@@ -73,7 +73,8 @@ public final class FitOptions {
 
     /** The paper's settings: bit-input SIREN 5 x 512, omega 30, Adam 1e-4, full batch, BCE. */
     public static Builder paper() {
-        return builder().width(512).layers(5).learningRate(1e-4).schedule(Schedule.CONSTANT).batchSize(FULL_BATCH);
+        return builder().formulation(Formulation.BIT_INPUT).width(512).layers(5).learningRate(1e-4)
+                .schedule(Schedule.CONSTANT).batchSize(FULL_BATCH);
     }
 
     public Builder toBuilder() {
@@ -97,7 +98,7 @@ public final class FitOptions {
 
     /** Mutable builder with INRKit's defaults. */
     public static final class Builder {
-        private Formulation formulation = Formulation.BIT_INPUT;
+        private Formulation formulation = Formulation.PLANE_HEADS;
         private PlaneMapping mapping = PlaneMapping.BINARY;
         private int width = 256;
         private int layers = 3;

@@ -13,20 +13,36 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * INRKit's SIREN training loop. The large matrix products run in ND4J (oneDNN where available);
- * everything element-wise (bias, sin and cos in one pass, the sine derivative, the loss, Adam)
- * runs in fused Java loops over heap arrays, copied to and from ND4J's off-heap buffers around
- * each product. All buffers are allocated once; a step allocates nothing.
+ * everything element-wise (bias, sin and cos, the sine derivative, the loss, Adam) runs in Java
+ * loops over heap arrays that the JIT vectorises, copied to and from ND4J's buffers around each
+ * product.
+ *
+ * <p>A step goes through its rows in blocks of at most {@link #BLOCK_FLOATS} activations per
+ * layer: forward, loss and backward for one block, gradients accumulated over blocks (GEMM with
+ * beta 1), then one Adam update. Mathematically this is the full-batch step, and memory no longer
+ * grows with the signal (a 256x256 16-bit bit-input fit would otherwise hold 1 GB per layer).
+ * All buffers are allocated once.
  *
  * <p>Layer l maps {@code dims[l]} to {@code dims[l + 1]} units: layers 0..L-1 are sine layers
  * {@code sin(omega (x W + b))}, layer L is the linear output (logits).
  */
 final class FusedSirenTrainer {
 
+    /**
+     * Floats of one layer's activations in a block: 8 MiB (8192 rows at width 256). Smaller
+     * blocks multiply ND4J's per-call overhead (measured: 60 GEMM calls a step at 2048 rows,
+     * 15 at 8192, the latter faster); larger ones only cost memory.
+     */
+    private static final int BLOCK_FLOATS = 1 << 21;
+
     private final TrainingSet data;
     private final FitOptions o;
     private final int sineLayers;
     private final int[] dims;
-    private final int batch;
+    /** Rows of one optimizer step: all of them (full batch) or the batch size. */
+    private final int stepRows;
+    /** Rows of one block. */
+    private final int block;
     private final float[][] w;
     private final float[][] b;
     private final float[][] gw;
@@ -34,31 +50,34 @@ final class FusedSirenTrainer {
     private final Adam[] adamW;
     private final Adam[] adamB;
 
-    // Java-side activations: act[l] is the input of layer l (act[0] the coordinates); cos[l] the
-    // cosine that produced act[l]. Then scratch for pre-activations and back-propagated deltas.
+    // One block: act[l] is the input of layer l (act[0] the coordinates), cos[l] the cosine that
+    // produced act[l]; scratch for pre-activations and back-propagated deltas.
     private final float[][] act;
     private final float[][] cos;
     private final float[] z;
     private final float[] delta;
-    private final float[] logits;
+    private final float[] blockLogits;
     private final float[] dLogits;
-    private final float[] batchTarget;
-    private final int[] batchRows;
+    private final float[] blockTarget;
+    private final int[] blockRows;
+    private int valid;
 
-    // ND4J-side mirrors for the matrix products.
+    // Logits of every row of the last pass (full batch) or evaluation.
+    private final float[] logits;
+
+    // ND4J mirrors: nAct[0] the block's coordinates, nAct[l] layer l's input; gradient
+    // accumulators for every layer's weights and biases; a row of ones for column sums.
     private final INDArray[] nAct;
     private final INDArray[] nW;
     private final INDArray[] nGw;
+    private final INDArray[] nGb;
+    private final INDArray nOnes;
     private final INDArray nZ;
     private final INDArray nDelta;
     private final INDArray nLogits;
     private final INDArray nDLogits;
 
     private final RowParallel par;
-    private final float[][] partialW0;
-    private final float[][] partialB;
-
-    private double lastLoss;
 
     FusedSirenTrainer(TrainingSet data, FitOptions o) {
         this.data = data;
@@ -70,7 +89,8 @@ final class FusedSirenTrainer {
             dims[l] = o.width;
         }
         dims[sineLayers + 1] = data.outputs;
-        this.batch = o.batchSize == FitOptions.FULL_BATCH ? data.rows : Math.min(o.batchSize, data.rows);
+        this.stepRows = o.batchSize == FitOptions.FULL_BATCH ? data.rows : Math.min(o.batchSize, data.rows);
+        this.block = Math.min(stepRows, Math.max(64, BLOCK_FLOATS / o.width));
         int layers = sineLayers + 1;
         w = new float[layers][];
         b = new float[layers][];
@@ -90,49 +110,35 @@ final class FusedSirenTrainer {
 
         act = new float[layers][];
         cos = new float[layers][];
-        act[0] = new float[batch * dims[0]];
+        act[0] = new float[block * dims[0]];
         for (int l = 1; l <= sineLayers; l++) {
-            act[l] = new float[batch * dims[l]];
-            cos[l] = new float[batch * dims[l]];
+            act[l] = new float[block * dims[l]];
+            cos[l] = new float[block * dims[l]];
         }
-        z = new float[batch * o.width];
-        delta = new float[batch * o.width];
-        logits = new float[batch * data.outputs];
-        dLogits = new float[batch * data.outputs];
-        batchTarget = new float[batch * data.outputs];
-        batchRows = new int[batch];
+        z = new float[block * o.width];
+        delta = new float[block * o.width];
+        blockLogits = new float[block * data.outputs];
+        dLogits = new float[block * data.outputs];
+        blockTarget = new float[block * data.outputs];
+        blockRows = new int[block];
+        logits = new float[data.rows * data.outputs];
 
         nAct = new INDArray[layers];
         nW = new INDArray[layers];
         nGw = new INDArray[layers];
-        for (int l = 1; l < layers; l++) {
-            nAct[l] = Nd4j.create(DataType.FLOAT, batch, dims[l]);
+        nGb = new INDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            nAct[l] = Nd4j.create(DataType.FLOAT, block, dims[l]);
             nW[l] = Nd4j.create(DataType.FLOAT, dims[l], dims[l + 1]);
             nGw[l] = Nd4j.create(DataType.FLOAT, dims[l], dims[l + 1]);
+            nGb[l] = Nd4j.create(DataType.FLOAT, 1, dims[l + 1]);
         }
+        nOnes = Nd4j.ones(DataType.FLOAT, 1, block);
+        nZ = Nd4j.create(DataType.FLOAT, block, o.width);
+        nDelta = Nd4j.create(DataType.FLOAT, block, o.width);
+        nLogits = Nd4j.create(DataType.FLOAT, block, data.outputs);
+        nDLogits = Nd4j.create(DataType.FLOAT, block, data.outputs);
         par = new RowParallel(o.threads);
-        partialW0 = new float[par.parts()][dims[0] * o.width];
-        partialB = new float[par.parts()][Math.max(o.width, data.outputs)];
-        nZ = Nd4j.create(DataType.FLOAT, batch, o.width);
-        nDelta = Nd4j.create(DataType.FLOAT, batch, o.width);
-        nLogits = Nd4j.create(DataType.FLOAT, batch, data.outputs);
-        nDLogits = Nd4j.create(DataType.FLOAT, batch, data.outputs);
-    }
-
-    /** Loads new parameters (tests and the DL4J comparison use this). */
-    void setParameters(float[][] weights, float[][] biases) {
-        for (int l = 0; l < w.length; l++) {
-            System.arraycopy(weights[l], 0, w[l], 0, w[l].length);
-            System.arraycopy(biases[l], 0, b[l], 0, b[l].length);
-        }
-    }
-
-    float[][] weights() {
-        return w;
-    }
-
-    float[][] biases() {
-        return b;
     }
 
     float[][] weightGradients() {
@@ -143,25 +149,30 @@ final class FusedSirenTrainer {
         return gb;
     }
 
+    /** Logits of every row from the last full pass, row-major. */
     float[] logits() {
         return logits;
     }
 
-    double lastLoss() {
-        return lastLoss;
+    FitResult fit(Signal signal, FitListener listener) {
+        try {
+            return train(signal, listener);
+        } finally {
+            close();
+        }
     }
 
-    FitResult fit(Signal signal, FitListener listener) {
-        try (par) {
-            return train(signal, listener);
-        }
+    /** Stops the worker threads. */
+    void close() {
+        par.close();
     }
 
     private FitResult train(Signal signal, FitListener listener) {
         long start = System.nanoTime();
-        boolean full = batch == data.rows;
-        int evalEvery = full ? 1 : Math.max(1, Math.min(50, data.rows / batch));
+        boolean full = stepRows == data.rows;
+        int evalEvery = full ? 1 : Math.max(1, Math.min(50, data.rows / stepRows));
         SplittableRandom shuffle = new SplittableRandom(o.seed ^ 0x9E3779B97F4A7C15L);
+        int[] all = identity(data.rows);
         int[] order = identity(data.rows);
         int cursor = data.rows;
         List<FitProgress> history = new ArrayList<>();
@@ -170,9 +181,13 @@ final class FusedSirenTrainer {
         int iteration = 0;
         while (true) {
             boolean evaluate = iteration % evalEvery == 0 || iteration == o.maxIterations || timeUp(start);
+            double loss = 0;
             if (evaluate) {
                 predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
-                last = full ? evaluateFullBatch(iteration, start, predicted) : evaluateAll(iteration, start, predicted);
+                long[] perPlane = new long[data.spec.bitDepth()];
+                // Full batch: this pass is also the step's forward and backward pass.
+                loss = pass(all, 0, data.rows, full, perPlane, predicted);
+                last = progress(iteration, loss, perPlane, start);
                 history.add(last);
                 listener.onEvaluation(last);
                 if (last.bitErrors() == 0 || iteration >= o.maxIterations || timeUp(start)) {
@@ -180,16 +195,13 @@ final class FusedSirenTrainer {
                 }
             }
             if (!full) {
-                if (cursor + batch > data.rows) {
+                if (cursor + stepRows > data.rows) {
                     shuffle(order, shuffle);
                     cursor = 0;
                 }
-                loadBatch(order, cursor);
-                cursor += batch;
-                forward();
-                lossAndGradient(batch, null, null);
-            } // full batch: the evaluation above already left this step's gradient of the loss
-            backward();
+                pass(order, cursor, stepRows, true, null, null);
+                cursor += stepRows;
+            }
             iteration++;
             double lr = o.schedule.rate(o.learningRate, iteration - 1, o.maxIterations);
             for (int l = 0; l < w.length; l++) {
@@ -208,34 +220,6 @@ final class FusedSirenTrainer {
         return o.timeLimitSeconds > 0 && (System.nanoTime() - start) / 1e9 >= o.timeLimitSeconds;
     }
 
-    /** Full batch: the forward pass that evaluates is also the step's forward pass. */
-    private FitProgress evaluateFullBatch(int iteration, long start, long[][] predicted) {
-        loadBatch(null, 0);
-        forward();
-        long[] perPlane = new long[data.spec.bitDepth()];
-        lossAndGradient(batch, perPlane, predicted);
-        return progress(iteration, lastLoss, perPlane, start);
-    }
-
-    /** Mini-batch: a forward pass over every row, a batch at a time (the last one padded). */
-    private FitProgress evaluateAll(int iteration, long start, long[][] predicted) {
-        long[] perPlane = new long[data.spec.bitDepth()];
-        double loss = 0;
-        int[] rows = new int[batch];
-        for (int first = 0; first < data.rows; first += batch) {
-            int valid = Math.min(batch, data.rows - first);
-            for (int i = 0; i < batch; i++) {
-                rows[i] = first + Math.min(i, valid - 1);
-            }
-            loadBatch(rows, 0);
-            forward();
-            lossAndGradient(valid, perPlane, predicted);
-            loss += lastLoss * valid;
-        }
-        lastLoss = loss / data.rows;
-        return progress(iteration, lastLoss, perPlane, start);
-    }
-
     private FitProgress progress(int iteration, double loss, long[] perPlane, long start) {
         long errors = 0;
         for (long e : perPlane) {
@@ -245,136 +229,145 @@ final class FusedSirenTrainer {
                 o.maxIterations, o.timeLimitSeconds);
     }
 
-    /** Copies the inputs and targets of {@code rows[from..from+batch)} (or rows 0.. when null). */
-    void loadBatch(int[] rows, int from) {
+    /**
+     * One pass over {@code count} rows {@code rows[from..]}, a block at a time: forward, and when
+     * {@code train}, the loss gradient (mean over the pass's bits) and backward, accumulating the
+     * gradients of every parameter. Counts wrong bits and marks predicted ones when asked.
+     * Returns the mean loss over the pass's bits.
+     */
+    double pass(int[] rows, int from, int count, boolean train, long[] errorsPerPlane, long[][] predicted) {
+        put(w);
+        if (train) {
+            zeroGradients();
+        }
+        float scale = 1f / ((float) count * data.outputs);
+        double loss = 0;
+        for (int done = 0; done < count; done += block) {
+            loadBlock(rows, from + done, Math.min(block, count - done));
+            forward();
+            loss += lossAndGradient(scale, errorsPerPlane, predicted);
+            if (train) {
+                backward();
+            }
+        }
+        if (train) {
+            for (int l = 0; l < w.length; l++) {
+                get(nGw[l], gw[l]);
+                get(nGb[l], gb[l]);
+            }
+        }
+        return loss / ((double) count * data.outputs);
+    }
+
+    /**
+     * Loads rows {@code rows[from .. from+n)} into the block; a short block is padded with copies
+     * of its last row, whose loss gradient is then zero.
+     */
+    private void loadBlock(int[] rows, int from, int n) {
         int in = data.inputs;
         int out = data.outputs;
-        if (rows == null) {
-            System.arraycopy(data.x, 0, act[0], 0, batch * in);
-            System.arraycopy(data.target, 0, batchTarget, 0, batch * out);
-            for (int i = 0; i < batch; i++) {
-                batchRows[i] = i;
-            }
-            return;
-        }
-        for (int i = 0; i < batch; i++) {
-            int r = rows[from + i];
-            batchRows[i] = r;
+        valid = n;
+        for (int i = 0; i < block; i++) {
+            int r = rows[from + Math.min(i, n - 1)];
+            blockRows[i] = r;
             System.arraycopy(data.x, r * in, act[0], i * in, in);
-            System.arraycopy(data.target, r * out, batchTarget, i * out, out);
+            System.arraycopy(data.target, r * out, blockTarget, i * out, out);
         }
     }
 
-    /** Logits of the loaded batch. */
-    void forward() {
+    /** Logits of the loaded block. */
+    private void forward() {
         int width = o.width;
         float omega = o.omega;
-        par.run(batch, (part, from, to) -> {
-            Kernels.smallInputProduct(act[0], from, to, dims[0], w[0], width, z);
-            Kernels.sineForward(z, b[0], from, to, width, omega, act[1], cos[1]);
-        });
-        for (int l = 1; l < sineLayers; l++) {
+        for (int l = 0; l < sineLayers; l++) {
             put(act[l], nAct[l]);
-            put(w[l], nW[l]);
             Nd4j.gemm(nAct[l], nW[l], nZ, false, false, 1.0, 0.0);
             get(nZ, z);
             int layer = l;
-            par.run(batch, (part, from, to) -> Kernels.sineForward(z, b[layer], from, to, width, omega,
+            par.run(block, (part, from, to) -> Kernels.sineForward(z, b[layer], from, to, width, omega,
                     act[layer + 1], cos[layer + 1]));
         }
         int out = sineLayers;
         put(act[out], nAct[out]);
-        put(w[out], nW[out]);
         Nd4j.gemm(nAct[out], nW[out], nLogits, false, false, 1.0, 0.0);
-        get(nLogits, logits);
-        Kernels.addBias(logits, 0, batch, data.outputs, b[out]);
+        get(nLogits, blockLogits);
+        Kernels.addBias(blockLogits, 0, block, data.outputs, b[out]);
     }
 
     /**
-     * Mean loss over the first {@code valid} rows' logits and, for the whole batch, the loss
-     * gradient with respect to every logit (mean over batch x outputs, as PyTorch's BCELoss).
-     * Counts wrong bits per plane and marks predicted 1 bits when asked.
+     * Loss of the block's valid rows and its gradient with respect to every logit, scaled by
+     * {@code scale} (one over the pass's bits: the mean, as PyTorch's BCELoss); zero for padding.
+     * Keeps the logits, counts wrong bits per plane and marks predicted 1 bits when asked.
      */
-    void lossAndGradient(int valid, long[] errorsPerPlane, long[][] predicted) {
+    private double lossAndGradient(float scale, long[] errorsPerPlane, long[][] predicted) {
         int out = data.outputs;
-        float scale = 1f / ((float) batch * out);
+        int n = valid * out;
         double loss = 0;
-        for (int i = 0; i < batch * out; i++) {
-            float y = logits[i];
-            float t = batchTarget[i];
+        for (int i = 0; i < n; i++) {
+            float y = blockLogits[i];
+            float t = blockTarget[i];
             float p = (float) (1 / (1 + Math.exp(-y)));
-            float g;
             if (o.loss == Loss.BCE) {
-                if (i < valid * out) {
-                    loss += Math.max(y, 0) - y * t + Math.log1p(Math.exp(-Math.abs(y)));
-                }
-                g = p - t;
+                loss += Math.max(y, 0) - y * t + Math.log1p(Math.exp(-Math.abs(y)));
+                dLogits[i] = (p - t) * scale;
             } else {
                 float d = p - t;
-                if (i < valid * out) {
-                    loss += d * d;
-                }
-                g = 2 * d * p * (1 - p);
+                loss += d * d;
+                dLogits[i] = 2 * d * p * (1 - p) * scale;
             }
-            dLogits[i] = g * scale;
         }
-        lastLoss = loss / (valid * out);
-        if (errorsPerPlane != null) {
-            for (int r = 0; r < valid; r++) {
-                int row = batchRows[r];
-                for (int k = 0; k < out; k++) {
-                    boolean one = logits[r * out + k] > 0;
-                    if (one != (batchTarget[r * out + k] > 0.5f)) {
-                        errorsPerPlane[data.plane(row, k)]++;
-                    }
-                    if (one && predicted != null) {
-                        int s = data.sample(row, k);
-                        predicted[data.plane(row, k)][s >>> 6] |= 1L << (s & 63);
-                    }
+        java.util.Arrays.fill(dLogits, n, block * out, 0f); // padding rows
+        for (int r = 0; r < valid; r++) {
+            int row = blockRows[r];
+            System.arraycopy(blockLogits, r * out, logits, row * out, out);
+            if (errorsPerPlane == null && predicted == null) {
+                continue;
+            }
+            for (int k = 0; k < out; k++) {
+                boolean one = blockLogits[r * out + k] > 0;
+                if (errorsPerPlane != null && one != (blockTarget[r * out + k] > 0.5f)) {
+                    errorsPerPlane[data.plane(row, k)]++;
+                }
+                if (one && predicted != null) {
+                    int s = data.sample(row, k);
+                    predicted[data.plane(row, k)][s >>> 6] |= 1L << (s & 63);
                 }
             }
+        }
+        return loss;
+    }
+
+    private void zeroGradients() {
+        for (int l = 0; l < w.length; l++) {
+            nGw[l].assign(0);
+            nGb[l].assign(0);
         }
     }
 
-    /** Gradients of every parameter from {@link #dLogits} and the stored activations. */
-    void backward() {
+    /**
+     * Adds the block's gradients of every parameter to the accumulators. Every sum over rows is a
+     * matrix product (bias gradients: a row of ones times the deltas): C2 does not vectorise
+     * column-sum loops, which made them the slowest part of the step.
+     */
+    private void backward() {
         int width = o.width;
         float omega = o.omega;
         int outLayer = sineLayers;
-        Kernels.columnSums(dLogits, 0, batch, data.outputs, gb[outLayer]);
         put(dLogits, nDLogits);
-        Nd4j.gemm(nAct[outLayer], nDLogits, nGw[outLayer], true, false, 1.0, 0.0);
-        get(nGw[outLayer], gw[outLayer]);
+        Nd4j.gemm(nAct[outLayer], nDLogits, nGw[outLayer], true, false, 1.0, 1.0);
+        Nd4j.gemm(nOnes, nDLogits, nGb[outLayer], false, false, 1.0, 1.0);
         Nd4j.gemm(nDLogits, nW[outLayer], nZ, false, true, 1.0, 0.0); // dL/d act[L]
         get(nZ, z);
         for (int l = sineLayers - 1; l >= 0; l--) {
             int layer = l;
-            par.run(batch, (part, from, to) -> {
-                Kernels.sineBackward(z, cos[layer + 1], from, to, width, omega, delta, partialB[part]);
-                if (layer == 0) {
-                    Kernels.smallInputWeightGradient(act[0], from, to, dims[0], delta, width, partialW0[part]);
-                }
-            });
-            sumParts(partialB, width, gb[l]);
-            if (l == 0) {
-                sumParts(partialW0, gw[0].length, gw[0]);
-            } else {
-                put(delta, nDelta);
-                Nd4j.gemm(nAct[l], nDelta, nGw[l], true, false, 1.0, 0.0);
-                get(nGw[l], gw[l]);
+            par.run(block, (part, from, to) -> Kernels.sineDerivative(z, cos[layer + 1], from * width, to * width,
+                    omega, delta));
+            put(delta, nDelta);
+            Nd4j.gemm(nAct[l], nDelta, nGw[l], true, false, 1.0, 1.0);
+            Nd4j.gemm(nOnes, nDelta, nGb[l], false, false, 1.0, 1.0);
+            if (l > 0) {
                 Nd4j.gemm(nDelta, nW[l], nZ, false, true, 1.0, 0.0);
                 get(nZ, z);
-            }
-        }
-    }
-
-    /** {@code out = sum over parts of parts[p][0..n)}, in part order (the same order every run). */
-    private void sumParts(float[][] parts, int n, float[] out) {
-        System.arraycopy(parts[0], 0, out, 0, n);
-        for (int p = 1; p < par.parts(); p++) {
-            float[] q = parts[p];
-            for (int i = 0; i < n; i++) {
-                out[i] += q[i];
             }
         }
     }
@@ -387,11 +380,30 @@ final class FusedSirenTrainer {
         return new InrModel(data.spec, data.formulation, data.mapping, o.omega, layers);
     }
 
-    /** Floating-point operations of one training step's matrix products (forward and backward). */
+    /** Loss gradients and logits of every row at the current parameters (a full-batch pass). */
+    double computeGradients() {
+        return pass(identity(data.rows), 0, data.rows, true, null, null);
+    }
+
+    /** Nanoseconds for {@code steps} full-batch training steps (passes and Adam updates). */
+    long timeSteps(int steps) {
+        int[] all = identity(data.rows);
+        long start = System.nanoTime();
+        for (int i = 1; i <= steps; i++) {
+            pass(all, 0, data.rows, true, null, null);
+            for (int l = 0; l < w.length; l++) {
+                adamW[l].step(w[l], gw[l], o.learningRate, i);
+                adamB[l].step(b[l], gb[l], o.learningRate, i);
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** Floating-point operations of one full-batch step's matrix products (forward and backward). */
     long flopsPerStep() {
         long f = 0;
         for (int l = 0; l < w.length; l++) {
-            long mac = (long) batch * dims[l] * dims[l + 1];
+            long mac = (long) data.rows * dims[l] * dims[l + 1];
             f += 2 * mac; // forward
             f += 2 * mac; // weight gradient
             if (l > 0) {
@@ -399,6 +411,12 @@ final class FusedSirenTrainer {
             }
         }
         return f;
+    }
+
+    private void put(float[][] weights) {
+        for (int l = 0; l < weights.length; l++) {
+            put(weights[l], nW[l]);
+        }
     }
 
     private static void put(float[] src, INDArray dst) {

@@ -54,54 +54,10 @@ final class Kernels {
         }
     }
 
-    /** {@code z[r, j] = sum_k x[r, k] * w[k, j]} for rows [from, to) of a layer with few inputs (the coordinates). */
-    static void smallInputProduct(float[] x, int from, int to, int inputs, float[] w, int width, float[] z) {
-        for (int r = from; r < to; r++) {
-            int zb = r * width;
-            for (int j = 0; j < width; j++) {
-                z[zb + j] = 0;
-            }
-            for (int k = 0; k < inputs; k++) {
-                float xk = x[r * inputs + k];
-                int wb = k * width;
-                for (int j = 0; j < width; j++) {
-                    z[zb + j] += xk * w[wb + j];
-                }
-            }
-        }
-    }
-
-    /** {@code gw[k, j] = sum_r x[r, k] * d[r, j]} over rows [from, to): a few-input layer's weight gradient. */
-    static void smallInputWeightGradient(float[] x, int from, int to, int inputs, float[] d, int width, float[] gw) {
-        java.util.Arrays.fill(gw, 0, inputs * width, 0f);
-        for (int r = from; r < to; r++) {
-            int db = r * width;
-            for (int k = 0; k < inputs; k++) {
-                float xk = x[r * inputs + k];
-                int gb = k * width;
-                for (int j = 0; j < width; j++) {
-                    gw[gb + j] += xk * d[db + j];
-                }
-            }
-        }
-    }
-
-    /** {@code d = dh * omega * cos} element-wise, and {@code gb[j] = sum_r d[r, j]}, for rows [from, to). */
-    static void sineBackward(float[] dh, float[] cos, int from, int to, int width, float omega, float[] d, float[] gb) {
-        for (int i = from * width, n = to * width; i < n; i++) {
+    /** {@code d[i] = dh[i] * omega * cos[i]} for i in [from, to): the sine's chain rule. */
+    static void sineDerivative(float[] dh, float[] cos, int from, int to, float omega, float[] d) {
+        for (int i = from; i < to; i++) {
             d[i] = dh[i] * omega * cos[i];
-        }
-        columnSums(d, from, to, width, gb);
-    }
-
-    /** {@code gb[j] = sum_r d[r, j]} over rows [from, to). */
-    static void columnSums(float[] d, int from, int to, int width, float[] gb) {
-        java.util.Arrays.fill(gb, 0, width, 0f);
-        for (int r = from; r < to; r++) {
-            int base = r * width;
-            for (int j = 0; j < width; j++) {
-                gb[j] += d[base + j];
-            }
         }
     }
 

@@ -28,10 +28,7 @@ class EngineEquivalenceTest {
         FusedSirenTrainer fused = new FusedSirenTrainer(data, o);
         Dl4jSirenTrainer dl4j = new Dl4jSirenTrainer(data, o);
 
-        fused.loadBatch(null, 0);
-        fused.forward();
-        fused.lossAndGradient(data.rows, null, null);
-        fused.backward();
+        fused.computeGradients();
 
         MultiLayerNetwork net = dl4j.network();
         INDArray features = Nd4j.create(data.x, new long[] {data.rows, data.inputs}, 'c');
