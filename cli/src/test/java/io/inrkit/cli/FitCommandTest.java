@@ -31,7 +31,9 @@ class FitCommandTest {
         assertEquals(8 * 8 * 3 * 8, j.get("totalBits").asInt());
         assertEquals("inf", j.get("psnr").asText());
         assertEquals(8, j.get("bitErrorsPerPlane").size());
-        assertEquals(3 * 64 + 64 + 2 * (64 * 64 + 64) + 64 * 3 + 3, j.get("parameters").asInt());
+        // default plane-heads: (row, col) in, 3 channels x 8 planes out
+        assertEquals("plane-heads", j.get("formulation").asText());
+        assertEquals(2 * 64 + 64 + 2 * (64 * 64 + 64) + 64 * 24 + 24, j.get("parameters").asInt());
         assertTrue(j.get("iterations").asInt() > 0);
         Signal source = ImageFiles.read(png).signal().crop(20, 20, 8, 8);
         assertEquals(source, ImageFiles.read(rebuilt).signal(), "reconstruction equals the crop sample for sample");
