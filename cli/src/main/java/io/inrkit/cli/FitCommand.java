@@ -60,6 +60,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--omega", paramLabel = "F", description = "SIREN frequency omega. Default: 30.")
     Float omega;
 
+    @Option(names = "--first-omega", paramLabel = "F", description = "Omega of the first sine layer. Default: "
+            + "--omega for images; for audio, one per frame of the segment (see docs/FITTING.md).")
+    Float firstOmega;
+
     @Option(names = "--lr", paramLabel = "F", description = "Adam learning rate. Default: 1e-3.")
     Double lr;
 
@@ -128,6 +132,7 @@ final class FitCommand implements Callable<Integer> {
         report.put("width", options.width);
         report.put("layers", options.layers);
         report.put("omega", options.omega);
+        report.put("firstOmega", options.firstOmega > 0 ? options.firstOmega : "auto");
         report.put("learningRate", options.learningRate);
         report.put("schedule", options.schedule.id());
         report.put("batch", options.batchSize == FitOptions.FULL_BATCH ? "full" : options.batchSize);
@@ -204,6 +209,9 @@ final class FitCommand implements Callable<Integer> {
         }
         if (omega != null) {
             b.omega(omega);
+        }
+        if (firstOmega != null) {
+            b.firstOmega(firstOmega);
         }
         if (lr != null) {
             b.learningRate(lr);

@@ -57,9 +57,10 @@ final class Dl4jSirenTrainer {
                 .updater(new Adam(new ScheduleAdapter(o.learningRate, o.maxIterations, o.schedule)))
                 .list();
         int in = inputs;
+        float[] omegas = FusedSirenTrainer.omegas(o);
         for (int l = 0; l < o.layers; l++) {
             list.layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(in).nOut(o.width)
-                    .activation(new SineActivation(o.omega)).weightInit(new SirenWeightInit(l == 0, o.omega)).build());
+                    .activation(new SineActivation(omegas[l])).weightInit(new SirenWeightInit(l == 0, o.omega)).build());
             in = o.width;
         }
         list.layer(new OutputLayer.Builder(o.loss == Loss.BCE ? new LossBinaryXENT() : new LossMSE())
@@ -179,12 +180,14 @@ final class Dl4jSirenTrainer {
 
     InrModel model() {
         int[] dims = dims();
+        float[] omegas = FusedSirenTrainer.omegas(o);
         List<DenseLayer> layers = new ArrayList<>();
         for (int l = 0; l <= o.layers; l++) {
             float[] w = net.getLayer(l).getParam("W").dup('c').data().asFloat();
             float[] b = net.getLayer(l).getParam("b").dup('c').data().asFloat();
-            layers.add(new DenseLayer(dims[l], dims[l + 1], w, b, l < o.layers));
+            layers.add(l < o.layers ? DenseLayer.sine(dims[l], dims[l + 1], w, b, omegas[l])
+                    : DenseLayer.linear(dims[l], dims[l + 1], w, b));
         }
-        return new InrModel(data.spec, data.formulation, data.mapping, o.omega, layers);
+        return new InrModel(data.spec, data.formulation, data.mapping, layers);
     }
 }

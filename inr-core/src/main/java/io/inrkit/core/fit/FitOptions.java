@@ -19,6 +19,8 @@ public final class FitOptions {
     public final int width;
     public final int layers;
     public final float omega;
+    /** Omega of the first sine layer; 0 for automatic (see {@link InrFitter#firstOmega}). */
+    public final float firstOmega;
     public final double learningRate;
     public final Schedule schedule;
     public final int batchSize;
@@ -56,6 +58,7 @@ public final class FitOptions {
         this.width = b.width;
         this.layers = b.layers;
         this.omega = b.omega;
+        this.firstOmega = b.firstOmega;
         this.learningRate = b.learningRate;
         this.schedule = b.schedule;
         this.batchSize = b.batchSize;
@@ -84,6 +87,7 @@ public final class FitOptions {
         b.width = width;
         b.layers = layers;
         b.omega = omega;
+        b.firstOmega = firstOmega;
         b.learningRate = learningRate;
         b.schedule = schedule;
         b.batchSize = batchSize;
@@ -103,6 +107,7 @@ public final class FitOptions {
         private int width = 256;
         private int layers = 3;
         private float omega = 30f;
+        private float firstOmega = 0f;
         private double learningRate = 1e-3;
         private Schedule schedule = Schedule.CONSTANT;
         private int batchSize = FULL_BATCH;
@@ -137,6 +142,12 @@ public final class FitOptions {
 
         public Builder omega(float v) {
             omega = v;
+            return this;
+        }
+
+        /** Omega of the first sine layer; 0 (the default) picks it from the signal. */
+        public Builder firstOmega(float v) {
+            firstOmega = v;
             return this;
         }
 
@@ -192,6 +203,8 @@ public final class FitOptions {
             check(width >= 1 && width <= 8192, "width must be 1..8192, got " + width);
             check(layers >= 1 && layers <= 64, "layers must be 1..64, got " + layers);
             check(omega > 0 && Float.isFinite(omega), "omega must be a positive number, got " + omega);
+            check(firstOmega >= 0 && Float.isFinite(firstOmega), "first omega must be 0 (automatic) or positive, got "
+                    + firstOmega);
             check(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
             check(batchSize >= 0, "batch size must be positive or full, got " + batchSize);
             check(maxIterations >= 1, "max iterations must be at least 1, got " + maxIterations);

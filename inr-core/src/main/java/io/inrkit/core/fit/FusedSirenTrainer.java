@@ -39,6 +39,8 @@ final class FusedSirenTrainer {
     private final FitOptions o;
     private final int sineLayers;
     private final int[] dims;
+    /** Omega of each sine layer. */
+    private final float[] omegas;
     /** Rows of one optimizer step: all of them (full batch) or the batch size. */
     private final int stepRows;
     /** Rows of one block. */
@@ -89,6 +91,7 @@ final class FusedSirenTrainer {
             dims[l] = o.width;
         }
         dims[sineLayers + 1] = data.outputs;
+        this.omegas = omegas(o);
         this.stepRows = o.batchSize == FitOptions.FULL_BATCH ? data.rows : Math.min(o.batchSize, data.rows);
         this.block = Math.min(stepRows, Math.max(64, BLOCK_FLOATS / o.width));
         int layers = sineLayers + 1;
@@ -278,8 +281,8 @@ final class FusedSirenTrainer {
     /** Logits of the loaded block. */
     private void forward() {
         int width = o.width;
-        float omega = o.omega;
         for (int l = 0; l < sineLayers; l++) {
+            float omega = omegas[l];
             put(act[l], nAct[l]);
             Nd4j.gemm(nAct[l], nW[l], nZ, false, false, 1.0, 0.0);
             get(nZ, z);
@@ -351,7 +354,6 @@ final class FusedSirenTrainer {
      */
     private void backward() {
         int width = o.width;
-        float omega = o.omega;
         int outLayer = sineLayers;
         put(dLogits, nDLogits);
         Nd4j.gemm(nAct[outLayer], nDLogits, nGw[outLayer], true, false, 1.0, 1.0);
@@ -360,6 +362,7 @@ final class FusedSirenTrainer {
         get(nZ, z);
         for (int l = sineLayers - 1; l >= 0; l--) {
             int layer = l;
+            float omega = omegas[l];
             par.run(block, (part, from, to) -> Kernels.sineDerivative(z, cos[layer + 1], from * width, to * width,
                     omega, delta));
             put(delta, nDelta);
@@ -375,9 +378,10 @@ final class FusedSirenTrainer {
     InrModel model() {
         List<DenseLayer> layers = new ArrayList<>();
         for (int l = 0; l < w.length; l++) {
-            layers.add(new DenseLayer(dims[l], dims[l + 1], w[l], b[l], l < sineLayers));
+            layers.add(l < sineLayers ? DenseLayer.sine(dims[l], dims[l + 1], w[l], b[l], omegas[l])
+                    : DenseLayer.linear(dims[l], dims[l + 1], w[l], b[l]));
         }
-        return new InrModel(data.spec, data.formulation, data.mapping, o.omega, layers);
+        return new InrModel(data.spec, data.formulation, data.mapping, layers);
     }
 
     /** Loss gradients and logits of every row at the current parameters (a full-batch pass). */
@@ -411,6 +415,14 @@ final class FusedSirenTrainer {
             }
         }
         return f;
+    }
+
+    /** Omega of every sine layer: the first layer's own, then the hidden omega. */
+    static float[] omegas(FitOptions o) {
+        float[] om = new float[o.layers];
+        java.util.Arrays.fill(om, o.omega);
+        om[0] = o.firstOmega > 0 ? o.firstOmega : o.omega;
+        return om;
     }
 
     private void put(float[][] weights) {

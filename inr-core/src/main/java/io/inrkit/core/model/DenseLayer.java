@@ -2,8 +2,9 @@ package io.inrkit.core.model;
 
 /**
  * One fully connected layer of an {@link InrModel}: {@code y_j = act(sum_i x_i * w[i * outputs + j] + b_j)},
- * where {@code act} is {@code sin(omega * a)} for sine layers and the identity for the output layer.
- * The arrays are copied in and out, so a layer is immutable.
+ * where {@code act} is {@code sin(omega * a)} for sine layers (each with its own omega: SIREN's
+ * first layer often uses a larger one) and the identity for the output layer. The arrays are
+ * copied in and out, so a layer is immutable.
  */
 public final class DenseLayer {
 
@@ -11,9 +12,22 @@ public final class DenseLayer {
     private final int outputs;
     private final float[] weights;
     private final float[] bias;
-    private final boolean sine;
+    private final float omega;
 
-    public DenseLayer(int inputs, int outputs, float[] weights, float[] bias, boolean sine) {
+    /** A sine layer, {@code sin(omega * (x W + b))}. */
+    public static DenseLayer sine(int inputs, int outputs, float[] weights, float[] bias, float omega) {
+        if (!(omega > 0) || Float.isInfinite(omega)) {
+            throw new IllegalArgumentException("omega must be a positive number, got " + omega);
+        }
+        return new DenseLayer(inputs, outputs, weights, bias, omega);
+    }
+
+    /** A linear layer, {@code x W + b} (the output layer: logits). */
+    public static DenseLayer linear(int inputs, int outputs, float[] weights, float[] bias) {
+        return new DenseLayer(inputs, outputs, weights, bias, 0f);
+    }
+
+    private DenseLayer(int inputs, int outputs, float[] weights, float[] bias, float omega) {
         if (inputs < 1 || outputs < 1) {
             throw new IllegalArgumentException("layer of " + inputs + " -> " + outputs + " units");
         }
@@ -26,7 +40,7 @@ public final class DenseLayer {
         this.outputs = outputs;
         this.weights = weights.clone();
         this.bias = bias.clone();
-        this.sine = sine;
+        this.omega = omega;
     }
 
     public int inputs() {
@@ -56,7 +70,12 @@ public final class DenseLayer {
 
     /** Whether the activation is {@code sin(omega * a)}; otherwise the identity. */
     public boolean sine() {
-        return sine;
+        return omega > 0;
+    }
+
+    /** The sine's frequency; 0 for a linear layer. */
+    public float omega() {
+        return omega;
     }
 
     public int parameterCount() {

@@ -6,9 +6,9 @@ import io.inrkit.core.SignalSpec;
 import java.util.List;
 
 /**
- * A fitted INR as plain numbers: its layers (float weights and biases), the sine frequency
- * omega, and what it represents (signal spec, formulation, plane mapping). This is what the
- * codec serializes; no DL4J type appears here.
+ * A fitted INR as plain numbers: its layers (float weights and biases, each sine layer with its
+ * frequency omega) and what it represents (signal spec, formulation, plane mapping). This is
+ * what the codec serializes; no DL4J type appears here.
  *
  * <p>{@link #logits} is the reference evaluation: double accumulation in input order and
  * {@link StrictMath#sin}, the same on every machine.
@@ -18,10 +18,9 @@ public final class InrModel {
     private final SignalSpec spec;
     private final Formulation formulation;
     private final PlaneMapping mapping;
-    private final float omega;
     private final List<DenseLayer> layers;
 
-    public InrModel(SignalSpec spec, Formulation formulation, PlaneMapping mapping, float omega, List<DenseLayer> layers) {
+    public InrModel(SignalSpec spec, Formulation formulation, PlaneMapping mapping, List<DenseLayer> layers) {
         if (layers.size() < 2) {
             throw new IllegalArgumentException("an INR needs at least one sine layer and an output layer");
         }
@@ -36,13 +35,9 @@ public final class InrModel {
                         + (l - 1) + " gives " + layers.get(l - 1).outputs());
             }
         }
-        if (!(omega > 0) || Float.isInfinite(omega)) {
-            throw new IllegalArgumentException("omega must be positive, got " + omega);
-        }
         this.spec = spec;
         this.formulation = formulation;
         this.mapping = mapping;
-        this.omega = omega;
         this.layers = List.copyOf(layers);
         int in = inputDimension(spec, formulation);
         int out = outputDimension(spec, formulation);
@@ -72,10 +67,6 @@ public final class InrModel {
 
     public PlaneMapping mapping() {
         return mapping;
-    }
-
-    public float omega() {
-        return omega;
     }
 
     public List<DenseLayer> layers() {
@@ -111,7 +102,7 @@ public final class InrModel {
                 for (int i = 0; i < x.length; i++) {
                     a += x[i] * layer.weight(i, j);
                 }
-                y[j] = layer.sine() ? StrictMath.sin(omega * a) : a;
+                y[j] = layer.sine() ? StrictMath.sin(layer.omega() * a) : a;
             }
             x = y;
         }

@@ -108,6 +108,21 @@ class FitTest {
     }
 
     @Test
+    void firstLayerOmegaFollowsTheSignal() {
+        FitOptions o = small().maxIterations(1).build();
+        InrModel image = InrFitter.fit(Fixtures.kodim23(), o, FitListener.NONE).model();
+        assertEquals(30f, image.layers().get(0).omega());
+        assertEquals(30f, image.layers().get(1).omega());
+        InrModel audio = InrFitter.fit(Fixtures.snare(), o, FitListener.NONE).model();
+        assertEquals(0.5f * 255, audio.layers().get(0).omega(), "audio: half a radian per frame");
+        assertEquals(30f, audio.layers().get(1).omega());
+        assertEquals(0f, audio.layers().get(3).omega(), "linear output layer");
+        InrModel chosen = InrFitter.fit(Fixtures.snare(), small().maxIterations(1).firstOmega(77).build(),
+                FitListener.NONE).model();
+        assertEquals(77f, chosen.layers().get(0).omega());
+    }
+
+    @Test
     void limitsStopAFitThatIsNotDone() {
         Signal s = Fixtures.rgb16();
         FitResult r = InrFitter.fit(s, small().maxIterations(100_000).timeLimitSeconds(0.3).build(), FitListener.NONE);
