@@ -35,5 +35,12 @@ class ReadmeExampleTest {
         assertEquals(64 * 64 * 8 * 3, coords.length);
         assertEquals(image, ImageFiles.read(dir.resolve("crop.png")).signal());
         assertEquals(clip.segment(0, 4800), AudioFiles.read(dir.resolve("first-second.wav")).signal());
+
+        // "Fitting from code" (on a 4x4 crop so the test stays quick)
+        io.inrkit.core.fit.FitResult r = io.inrkit.core.fit.InrFitter.fit(image.crop(0, 0, 4, 4),
+                io.inrkit.core.fit.FitOptions.builder().build(), io.inrkit.core.fit.FitListener.NONE);
+        assertEquals(true, r.lossless());
+        assertEquals(8, r.bitErrorsPerPlane().length);
+        assertEquals(image.crop(0, 0, 4, 4), r.reconstruction());
     }
 }
