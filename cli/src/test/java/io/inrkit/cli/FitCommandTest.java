@@ -77,6 +77,21 @@ class FitCommandTest {
         assertTrue(r.err.contains("floating-point PCM (PCM_FLOAT, 32-bit) is not supported"), r.err);
     }
 
+    /** A 32-bit integer gray TIFF (written by the JDK): images hold at most 16 bits. */
+    @Test
+    void unsupportedBitDepthIsABadInput() throws Exception {
+        java.awt.image.ComponentColorModel cm = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY), new int[] {32}, false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_INT);
+        java.awt.image.WritableRaster raster = cm.createCompatibleWritableRaster(4, 4);
+        raster.setSample(1, 1, 0, 123_456_789);
+        Path tif = dir.resolve("int32.tif");
+        assertTrue(ImageIO.write(new BufferedImage(cm, raster, false, null), "tiff", tif.toFile()));
+        Cli r = Cli.run("fit", tif);
+        assertEquals(3, r.code, r.toString());
+        assertTrue(r.err.contains("32-bit samples are not supported (images: 1..16 bits)"), r.err);
+    }
+
     private static void assertUsage(Cli r, String text) {
         assertEquals(2, r.code, r.toString());
         assertTrue(r.err.contains(text), r.err);
