@@ -8,6 +8,8 @@ final class Buckets {
     static final int DISTANCE = 2 * HALF + 1;
     /** Buckets of {@link #activity}. */
     static final int ACTIVITY = 12;
+    /** Buckets of {@link #wideActivity}, for audio, whose errors span far more octaves. */
+    static final int WIDE_ACTIVITY = 24;
 
     private static final int[] MAGNITUDE = new int[256];
     /** Distance scale: {@code (prediction - split) * Z_MUL / (scale + Z_ADD)}; tuned on Kodak crops. */
@@ -44,5 +46,11 @@ final class Buckets {
     static int activity(int scale16) {
         int b = 32 - Integer.numberOfLeadingZeros(scale16 >> 3); // 0 for < 8 (half a sample)
         return Math.min(ACTIVITY - 1, b);
+    }
+
+    /** {@link #activity} over 0..WIDE_ACTIVITY-1. */
+    static int wideActivity(long scale16) {
+        int b = 64 - Long.numberOfLeadingZeros(scale16 >> 3);
+        return Math.min(WIDE_ACTIVITY - 1, b);
     }
 }
