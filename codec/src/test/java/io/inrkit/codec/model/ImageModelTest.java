@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inrkit.codec.cm.ArithmeticDecoder;
 import io.inrkit.codec.cm.ArithmeticEncoder;
 import io.inrkit.core.Signal;
-import io.inrkit.core.testing.RawSignals;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ImageModelTest {
 
     static Signal fixture(String name) {
-        return RawSignals.pnm(Path.of("src", "test", "resources", "fixtures", name));
+        return io.inrkit.codec.CodecFixtures.image(name);
     }
 
     /** Encodes and decodes with fresh models; returns the coded size in bytes. */
