@@ -30,6 +30,13 @@ public final class FitOptions {
     public final int threads;
     public final Loss loss;
     public final Engine engine;
+    /**
+     * Training after the first lossless step, as a fraction of the steps that took (0: stop at
+     * once, the paper's rule). Polishing raises the logits' margins, so a quantized copy stays
+     * lossless and coding the bits with the model's probabilities costs almost nothing. The result
+     * is the last state that was still lossless.
+     */
+    public final double polish;
 
     /** Which training code runs the fit. */
     public enum Engine {
@@ -68,6 +75,7 @@ public final class FitOptions {
         this.threads = b.threads;
         this.loss = b.loss;
         this.engine = b.engine;
+        this.polish = b.polish;
     }
 
     public static Builder builder() {
@@ -97,6 +105,7 @@ public final class FitOptions {
         b.threads = threads;
         b.loss = loss;
         b.engine = engine;
+        b.polish = polish;
         return b;
     }
 
@@ -117,6 +126,7 @@ public final class FitOptions {
         private int threads = Runtime.getRuntime().availableProcessors();
         private Loss loss = Loss.BCE;
         private Engine engine = Engine.FUSED;
+        private double polish;
 
         public Builder formulation(Formulation v) {
             formulation = v;
@@ -199,6 +209,12 @@ public final class FitOptions {
             return this;
         }
 
+        /** Extra training after lossless, as a fraction of the steps to lossless; see {@link FitOptions#polish}. */
+        public Builder polish(double v) {
+            polish = v;
+            return this;
+        }
+
         public FitOptions build() {
             check(width >= 1 && width <= 8192, "width must be 1..8192, got " + width);
             check(layers >= 1 && layers <= 64, "layers must be 1..64, got " + layers);
@@ -210,6 +226,7 @@ public final class FitOptions {
             check(maxIterations >= 1, "max iterations must be at least 1, got " + maxIterations);
             check(timeLimitSeconds >= 0 && Double.isFinite(timeLimitSeconds), "time limit must be 0 (none) or positive seconds");
             check(threads >= 1 && threads <= 1024, "threads must be 1..1024, got " + threads);
+            check(polish >= 0 && polish <= 100, "polish must be 0..100, got " + polish);
             check(formulation != null && mapping != null && schedule != null && loss != null && engine != null,
                     "formulation, mapping, schedule, loss and engine are required");
             return new FitOptions(this);

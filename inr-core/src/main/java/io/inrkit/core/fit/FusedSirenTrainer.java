@@ -182,6 +182,8 @@ final class FusedSirenTrainer {
         long[][] predicted = null;
         FitProgress last = null;
         int iteration = 0;
+        Snapshot lossless = null; // the last lossless state while polishing
+        int polishUntil = -1;
         while (true) {
             boolean evaluate = iteration % evalEvery == 0 || iteration == o.maxIterations || timeUp(start);
             double loss = 0;
@@ -193,7 +195,15 @@ final class FusedSirenTrainer {
                 last = progress(iteration, loss, perPlane, start);
                 history.add(last);
                 listener.onEvaluation(last);
-                if (last.bitErrors() == 0 || iteration >= o.maxIterations || timeUp(start)) {
+                if (last.bitErrors() == 0 && o.polish > 0) {
+                    if (polishUntil < 0) {
+                        polishUntil = iteration + Math.max(20, (int) Math.ceil(iteration * o.polish));
+                    }
+                    lossless = new Snapshot(last, predicted);
+                }
+                boolean polishing = polishUntil >= 0 && iteration < polishUntil;
+                if (last.bitErrors() == 0 && !polishing || iteration >= o.maxIterations || timeUp(start)
+                        || polishUntil >= 0 && !polishing) {
                     break;
                 }
             }
@@ -213,10 +223,29 @@ final class FusedSirenTrainer {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        InrModel model = model();
+        if (lossless != null && last.bitErrors() > 0) { // polishing lost a bit: back to the last lossless state
+            model = lossless.model;
+            last = lossless.progress;
+            predicted = lossless.predicted;
+        }
         Signal reconstruction = BitPlanes.of(data.spec, data.mapping, predicted).recompose();
-        return new FitResult(model(), last.iteration(), seconds, last.bitErrors() == 0, last.bitErrors(),
+        return new FitResult(model, last.iteration(), seconds, last.bitErrors() == 0, last.bitErrors(),
                 last.bitErrorsPerPlane(), data.bits(), List.copyOf(history), reconstruction,
                 FitResult.psnr(signal, reconstruction), FitOptions.Engine.FUSED);
+    }
+
+    /** A lossless state kept while polishing. */
+    private final class Snapshot {
+        final FitProgress progress;
+        final long[][] predicted;
+        final InrModel model;
+
+        Snapshot(FitProgress progress, long[][] predicted) {
+            this.progress = progress;
+            this.predicted = predicted;
+            this.model = model();
+        }
     }
 
     private boolean timeUp(long start) {

@@ -1,0 +1,36 @@
+package io.inrkit.codec;
+
+import io.inrkit.codec.format.InrContainer;
+import java.util.List;
+
+/**
+ * What the encoder produced and what it tried.
+ *
+ * @param file the .inr bytes
+ * @param container the same, parsed
+ * @param chosen name of the candidate written
+ * @param candidates every candidate, the context-only one first
+ * @param seconds encoding time
+ */
+public record EncodeResult(byte[] file, InrContainer container, String chosen, List<Candidate> candidates,
+        double seconds) {
+
+    /**
+     * One way of coding the signal, with the sizes of its parts in bytes.
+     *
+     * @param modelBytes the model sections (0 without a network)
+     * @param contextBytes bits coded by the context model alone
+     * @param inrBytes bits coded with the INR's probabilities alone (-1 without a network)
+     * @param mixedBytes bits coded by the context model mixed with the INR (-1 without a network)
+     * @param totalBytes the whole file with the better mode
+     * @param modelLossless whether the quantized model alone reproduces every bit
+     * @param fitSeconds training time
+     */
+    public record Candidate(String name, long parameters, int modelBytes, int contextBytes, int inrBytes,
+            int mixedBytes, int totalBytes, boolean modelLossless, double fitSeconds) {
+    }
+
+    public InrContainer.Sizes sizes() {
+        return container.sizes();
+    }
+}

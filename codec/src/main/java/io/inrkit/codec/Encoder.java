@@ -1,0 +1,182 @@
+package io.inrkit.codec;
+
+import io.inrkit.codec.format.InrContainer;
+import io.inrkit.codec.format.InrFormat;
+import io.inrkit.codec.format.SampleHash;
+import io.inrkit.codec.format.StoredLayer;
+import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.quant.PhaseRewrite;
+import io.inrkit.codec.quant.Quantizer;
+import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.core.BitPlanes;
+import io.inrkit.core.PlaneMapping;
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.fit.FitListener;
+import io.inrkit.core.fit.FitOptions;
+import io.inrkit.core.fit.FitProgress;
+import io.inrkit.core.fit.FitResult;
+import io.inrkit.core.fit.InrFitter;
+import io.inrkit.core.model.BitProbabilities;
+import io.inrkit.core.model.DenseLayer;
+import io.inrkit.core.model.Formulation;
+import io.inrkit.core.model.InrModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes .inr files. The file size is header + models + coded bits, and the encoder looks for
+ * the smallest: context modelling alone, then each network its options ask for (trained, phase
+ * rewritten, quantized), coded both mixed with the context model and alone, keeping the smallest
+ * file. With {@code losslessModel} it stores a network that reproduces every bit by itself.
+ */
+public final class Encoder {
+
+    /** Hears about long encodes: a stage name, and training progress. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void stage(String what) {
+        }
+
+        default void fit(String candidate, FitProgress progress) {
+        }
+    }
+
+    /** A network to try. */
+    record Plan(String name, int width, int layers, int iterations, double timeLimitSeconds, boolean lossless) {
+    }
+
+    /**
+     * A lossless model trains on after its first lossless step for this fraction of the steps it
+     * took: the margins grow, so INT8 weights stay lossless more often and the bits cost almost
+     * nothing to code.
+     */
+    static final double LOSSLESS_POLISH = 3.0;
+
+    private Encoder() {
+    }
+
+    public static EncodeResult encode(Signal s, EncodeOptions o, Listener listener) {
+        long start = System.nanoTime();
+        byte[] sha = SampleHash.of(s);
+        listener.stage("context model");
+        byte[] context = SampleCodec.encode(s, null, InrFormat.MODE_CONTEXT);
+        InrContainer best = new InrContainer(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT, context);
+        int bestSize = best.toBytes().length;
+        String chosen = "context only";
+        List<EncodeResult.Candidate> candidates = new ArrayList<>();
+        candidates.add(new EncodeResult.Candidate("context only", 0, 0, context.length, -1, -1, bestSize, false, 0));
+        for (Plan plan : plans(s, o)) {
+            listener.stage("network " + plan.name());
+            long fitStart = System.nanoTime();
+            List<StoredModel> models = storedModels(s, plan, o, listener);
+            double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+            ModelSideInformation side = new ModelSideInformation(s.spec(), models, o.threads);
+            boolean lossless = predictsEveryBit(s, models, o.threads);
+            listener.stage("coding with " + plan.name());
+            byte[] mixed = SampleCodec.encode(s, side, InrFormat.MODE_MIXED);
+            byte[] inr = SampleCodec.encode(s, side, InrFormat.MODE_INR);
+            int mode = inr.length < mixed.length ? InrFormat.MODE_INR : InrFormat.MODE_MIXED;
+            InrContainer c = new InrContainer(s.spec(), sha, models, mode, mode == InrFormat.MODE_INR ? inr : mixed);
+            int size = c.toBytes().length;
+            int modelBytes = size - new InrContainer(s.spec(), sha, List.of(), mode, c.coded()).toBytes().length;
+            long parameters = models.stream().mapToLong(StoredModel::parameters).sum();
+            candidates.add(new EncodeResult.Candidate(plan.name(), parameters, modelBytes, context.length, inr.length,
+                    mixed.length, size, lossless, fitSeconds));
+            if (plan.lossless() || size < bestSize) {
+                best = c;
+                bestSize = size;
+                chosen = plan.name();
+            }
+        }
+        byte[] file = best.toBytes();
+        return new EncodeResult(file, best, chosen, List.copyOf(candidates), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The networks to try for this signal and these options. */
+    static List<Plan> plans(Signal s, EncodeOptions o) {
+        boolean audio = s.kind() == SignalKind.AUDIO;
+        if (o.losslessModel) {
+            int w = o.width > 0 ? o.width : 256;
+            int l = o.layers > 0 ? o.layers : 3;
+            return List.of(new Plan(w + "x" + l + " lossless", w, l, o.iterations > 0 ? o.iterations : 20_000, 0, true));
+        }
+        if (o.explicitNetwork()) {
+            int w = o.width > 0 ? o.width : 32;
+            int l = o.layers > 0 ? o.layers : 2;
+            return List.of(new Plan(w + "x" + l, w, l, o.iterations > 0 ? o.iterations : 1500, 0, false));
+        }
+        return switch (o.preset) {
+            case FAST -> List.of();
+            case DEFAULT -> audio ? List.of() : List.of(new Plan("32x2", 32, 2, 1500, 45, false));
+            case MAX -> audio ? List.of(new Plan("16x2 per segment", 16, 2, 300, 120, false))
+                    : List.of(new Plan("32x2", 32, 2, 3000, 60, false), new Plan("64x3", 64, 3, 3000, 90, false));
+        };
+    }
+
+    /** Trains the plan's network(s) and stores them quantized; lossless plans try finer formats. */
+    private static List<StoredModel> storedModels(Signal s, Plan plan, EncodeOptions o, Listener listener) {
+        FitOptions fit = FitOptions.builder().formulation(Formulation.PLANE_HEADS).width(plan.width())
+                .layers(plan.layers()).maxIterations(plan.iterations()).timeLimitSeconds(plan.timeLimitSeconds())
+                .threads(o.threads).seed(o.seed).polish(plan.lossless() ? LOSSLESS_POLISH : 0).build();
+        FitListener progress = p -> listener.fit(plan.name(), p);
+        List<InrModel> fitted = new ArrayList<>();
+        List<int[]> ranges = new ArrayList<>();
+        if (s.kind() == SignalKind.AUDIO) {
+            int frames = s.spec().frames();
+            for (int at = 0; at < frames; at += o.segmentFrames) {
+                int n = Math.min(o.segmentFrames, frames - at);
+                fitted.add(InrFitter.fit(s.segment(at, n), fit, progress).model());
+                ranges.add(new int[] {at, n});
+            }
+        } else {
+            FitResult r = InrFitter.fit(s, fit, progress);
+            fitted.add(r.model());
+            ranges.add(new int[] {0, s.spec().positions()});
+        }
+        TensorFormat[] formats = plan.lossless()
+                ? new TensorFormat[] {o.weightFormat, TensorFormat.FP16, TensorFormat.FP32} : new TensorFormat[] {o.weightFormat};
+        List<StoredModel> stored = null;
+        for (TensorFormat format : formats) {
+            stored = new ArrayList<>();
+            for (int i = 0; i < fitted.size(); i++) {
+                stored.add(store(fitted.get(i), ranges.get(i)[0], ranges.get(i)[1], format));
+            }
+            if (!plan.lossless() || predictsEveryBit(s, stored, o.threads)) {
+                break;
+            }
+        }
+        return stored;
+    }
+
+    /** Phase rewrite, then weights in {@code format} and biases in binary16 (or binary32 for FP32). */
+    static StoredModel store(InrModel model, int start, int count, TensorFormat format) {
+        InrModel m = PhaseRewrite.apply(model);
+        TensorFormat biasFormat = format == TensorFormat.FP32 ? TensorFormat.FP32 : TensorFormat.FP16;
+        List<StoredLayer> layers = new ArrayList<>();
+        for (DenseLayer l : m.layers()) {
+            layers.add(new StoredLayer(l.inputs(), l.outputs(), l.omega(),
+                    Quantizer.quantize(l.weights(), l.inputs(), l.outputs(), format),
+                    Quantizer.quantize(l.bias(), 1, l.outputs(), biasFormat)));
+        }
+        return new StoredModel(start, count, m.formulation(), layers);
+    }
+
+    /** Whether the stored models' thresholded probabilities give back every bit of {@code s}. */
+    static boolean predictsEveryBit(Signal s, List<StoredModel> models, int threads) {
+        for (StoredModel m : models) {
+            Signal part = s.kind() == SignalKind.AUDIO ? s.segment(m.start(), m.count()) : s;
+            long[][] predicted = BitProbabilities.compute(m.toModel(s.spec()), threads).thresholdedBits();
+            BitPlanes actual = BitPlanes.decompose(part, PlaneMapping.BINARY);
+            for (int p = 0; p < predicted.length; p++) {
+                if (!Arrays.equals(predicted[p], actual.planeWords(p))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+package io.inrkit.codec;
+
+import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.model.SideInformation;
+import io.inrkit.core.SignalSpec;
+import io.inrkit.core.model.BitProbabilities;
+import java.util.List;
+
+/** The stored models' probabilities for every bit of a signal, each model over its own positions. */
+final class ModelSideInformation implements SideInformation {
+
+    private final BitProbabilities[] parts;
+    private final int[] starts;
+    private final int[] counts;
+
+    ModelSideInformation(SignalSpec spec, List<StoredModel> models, int threads) {
+        parts = new BitProbabilities[models.size()];
+        starts = new int[models.size()];
+        counts = new int[models.size()];
+        for (int i = 0; i < parts.length; i++) {
+            StoredModel m = models.get(i);
+            parts[i] = BitProbabilities.compute(m.toModel(spec), threads);
+            starts[i] = m.start();
+            counts[i] = m.count();
+        }
+    }
+
+    private int part(int position) {
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= position) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public int probability(int position, int channel, int plane) {
+        int k = part(position);
+        return parts[k].probability(position - starts[k], channel, plane);
+    }
+
+    @Override
+    public long expected16(int position, int channel) {
+        int k = part(position);
+        return parts[k].expected16(position - starts[k], channel);
+    }
+}

@@ -1,0 +1,91 @@
+package io.inrkit.codec.format;
+
+import io.inrkit.core.CorruptInputException;
+
+/** Little-endian reads from a byte range, every one bounds-checked into a {@link CorruptInputException}. */
+final class ByteReader {
+
+    private final byte[] data;
+    private final int end;
+    private final String what;
+    private int pos;
+
+    ByteReader(byte[] data, int offset, int length, String what) {
+        this.data = data;
+        this.pos = offset;
+        this.end = offset + length;
+        this.what = what;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    int remaining() {
+        return end - pos;
+    }
+
+    private void need(int n) throws CorruptInputException {
+        if (n < 0 || end - pos < n) {
+            throw new CorruptInputException("truncated " + what + ": needs " + n + " more bytes, has " + (end - pos));
+        }
+    }
+
+    int u8() throws CorruptInputException {
+        need(1);
+        return data[pos++] & 0xFF;
+    }
+
+    int u16() throws CorruptInputException {
+        need(2);
+        int v = (data[pos] & 0xFF) | (data[pos + 1] & 0xFF) << 8;
+        pos += 2;
+        return v;
+    }
+
+    long u32() throws CorruptInputException {
+        need(4);
+        long v = (data[pos] & 0xFFL) | (data[pos + 1] & 0xFFL) << 8 | (data[pos + 2] & 0xFFL) << 16
+                | (data[pos + 3] & 0xFFL) << 24;
+        pos += 4;
+        return v;
+    }
+
+    /** A u32 that must fit in {@code max}. */
+    int u32Max(long max, String field) throws CorruptInputException {
+        long v = u32();
+        if (v > max) {
+            throw new CorruptInputException(what + ": " + field + " " + v + " exceeds " + max);
+        }
+        return (int) v;
+    }
+
+    float f32() throws CorruptInputException {
+        return Float.intBitsToFloat((int) u32());
+    }
+
+    double f64() throws CorruptInputException {
+        long lo = u32();
+        long hi = u32();
+        return Double.longBitsToDouble(hi << 32 | lo);
+    }
+
+    byte[] bytes(int n) throws CorruptInputException {
+        need(n);
+        byte[] b = java.util.Arrays.copyOfRange(data, pos, pos + n);
+        pos += n;
+        return b;
+    }
+
+    /** Skips {@code n} bytes after checking they are there; returns where they start. */
+    int skip(int n) throws CorruptInputException {
+        need(n);
+        int at = pos;
+        pos += n;
+        return at;
+    }
+
+    byte[] data() {
+        return data;
+    }
+}

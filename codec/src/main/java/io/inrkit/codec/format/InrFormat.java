@@ -1,0 +1,42 @@
+package io.inrkit.codec.format;
+
+/** Constants of the .inr container, as specified in docs/FORMAT.md. */
+public final class InrFormat {
+
+    /** "INRK". */
+    public static final byte[] MAGIC = {'I', 'N', 'R', 'K'};
+    public static final int VERSION = 1;
+    public static final int HEADER_BYTES = 8;
+    /** Tag, length, CRC32C around every section's payload. */
+    public static final int SECTION_OVERHEAD = 9;
+
+    public static final int TAG_SIGNAL = 'S';
+    public static final int TAG_MODEL = 'M';
+    public static final int TAG_BITS = 'B';
+    public static final int TAG_END = 'E';
+
+    public static final int KIND_IMAGE = 0;
+    public static final int KIND_AUDIO = 1;
+
+    public static final int FORMULATION_PLANE_HEADS = 0;
+    public static final int FORMULATION_BIT_INPUT = 1;
+
+    /** How the bits section was coded. */
+    public static final int MODE_CONTEXT = 0;
+    public static final int MODE_MIXED = 1;
+    public static final int MODE_INR = 2;
+
+    // Limits checked before allocating: generous for real use, small enough to refuse absurd files.
+    public static final int MAX_MODELS = 1 << 16;
+    public static final int MAX_LAYERS = 64;
+    public static final int MAX_UNITS = 8192;
+    /** Parameters of one model, and of all models of a file: entropy coding can make a few bytes
+     *  declare a huge constant tensor, so size alone does not bound them. */
+    public static final long MAX_PARAMETERS_PER_MODEL = 1L << 22;
+    public static final long MAX_PARAMETERS_TOTAL = 1L << 24;
+    public static final int SHA256_BYTES = 32;
+    public static final int SIGNAL_PAYLOAD_BYTES = 1 + 2 + 1 + 1 + 4 + 4 + 8 + SHA256_BYTES;
+
+    private InrFormat() {
+    }
+}

@@ -1,0 +1,126 @@
+package io.inrkit.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inrkit.core.BadInputException;
+import io.inrkit.core.CorruptInputException;
+import io.inrkit.core.Signal;
+import io.inrkit.core.UnsupportedFormatException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Untrusted input: every malformed file ends in one {@link BadInputException} (or decodes to the
+ * original when a mutation happens to be harmless), never another exception, an OutOfMemoryError,
+ * a hang, or wrong samples.
+ */
+class MalformedFileTest {
+
+    static Signal source;
+    static byte[] plain;   // context-only file
+    static byte[] withNet; // file with a model section
+
+    @BeforeAll
+    static void files() throws Exception {
+        source = CodecFixtures.image("kodim23-16x16.ppm");
+        plain = Encoder.encode(source, CodecTest.FAST, Encoder.Listener.NONE).file();
+        // a file with a model section, coded in mixed mode whatever an encoder would choose
+        java.util.List<io.inrkit.codec.format.StoredModel> models = java.util.List.of(Encoder.store(
+                io.inrkit.core.fit.InrFitter.fit(source, io.inrkit.core.fit.FitOptions.builder().width(8).layers(1)
+                        .maxIterations(20).build(), io.inrkit.core.fit.FitListener.NONE).model(), 0, 256,
+                io.inrkit.codec.quant.TensorFormat.INT8_CHANNEL));
+        byte[] coded = SampleCodec.encode(source, new ModelSideInformation(source.spec(), models, 1),
+                io.inrkit.codec.format.InrFormat.MODE_MIXED);
+        withNet = new io.inrkit.codec.format.InrContainer(source.spec(), io.inrkit.codec.format.SampleHash.of(source),
+                models, io.inrkit.codec.format.InrFormat.MODE_MIXED, coded).toBytes();
+        assertEquals(source, Decoder.decode(withNet, 1));
+    }
+
+    @Test
+    void namedDefects() {
+        assertThrows(CorruptInputException.class, () -> Decoder.decode(new byte[0], 1));
+        assertThrows(UnsupportedFormatException.class, () -> Decoder.decode("not an inr file".getBytes(), 1));
+        byte[] v = plain.clone();
+        v[4] = 9;
+        assertMessage(UnsupportedFormatException.class, "version 9", v);
+        assertMessage(CorruptInputException.class, "truncated", Arrays.copyOf(plain, plain.length - 7));
+        assertMessage(CorruptInputException.class, "after the end section", Arrays.copyOf(plain, plain.length + 3));
+        byte[] flipped = plain.clone();
+        flipped[plain.length / 2] ^= 0x40;
+        assertMessage(CorruptInputException.class, "CRC32C mismatch", flipped);
+    }
+
+    /** Huge declared sizes with valid CRCs: refused before any allocation of that size. */
+    @Test
+    void hugeDeclaredSizesAreRefused() {
+        // signal section payload starts at 8 + 5: kind, channels(2), bits, signed, width(4), height(4)
+        byte[] huge = plain.clone();
+        ByteBuffer b = ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(13 + 5, 1_000_000).putInt(13 + 9, 1_000_000);
+        refreshCrc(huge, 8);
+        BadInputException e = assertThrows(BadInputException.class, () -> Decoder.decode(huge, 1));
+        assertTrue(e.getMessage().contains("too large") || e.getMessage().contains("MiB"), e.getMessage());
+
+        byte[] wide = withNet.clone(); // first model layer: 2 inputs -> 8 units; claim 8000 units
+        int model = 8 + 9 + io.inrkit.codec.format.InrFormat.SIGNAL_PAYLOAD_BYTES + 5;
+        ByteBuffer.wrap(wide).order(ByteOrder.LITTLE_ENDIAN).putShort(model + 10 + 2, (short) 8000);
+        refreshCrc(wide, model - 5);
+        assertThrows(CorruptInputException.class, () -> Decoder.decode(wide, 1));
+    }
+
+    @Test
+    void unknownTensorFormatIsUnsupported() {
+        byte[] f = withNet.clone();
+        int model = 8 + 9 + io.inrkit.codec.format.InrFormat.SIGNAL_PAYLOAD_BYTES + 5;
+        f[model + 10 + 8] = 77; // the first weight tensor's format id
+        refreshCrc(f, model - 5);
+        assertMessage(UnsupportedFormatException.class, "unknown tensor format id 77", f);
+    }
+
+    /** 600 mutations of both files: bit flips, byte runs, truncations, splices, section swaps. */
+    @Test
+    void mutatedFilesNeverEscapeTheTypedError() {
+        SplittableRandom rnd = new SplittableRandom(42);
+        int decodedExactly = 0;
+        for (int i = 0; i < 600; i++) {
+            byte[] base = i % 2 == 0 ? plain : withNet;
+            byte[] m = Mutations.mutate(base, rnd, i % 2 == 0 ? withNet : plain);
+            boolean refresh = rnd.nextInt(3) == 0; // a third with CRCs recomputed, to reach the parsers behind them
+            if (refresh) {
+                Mutations.refreshAllCrcs(m);
+            }
+            int outcome = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                try {
+                    Signal s = Decoder.decode(m, 1);
+                    assertEquals(source, s, "a file that decodes gives the original samples");
+                    return 1;
+                } catch (BadInputException expected) {
+                    return 0;
+                }
+            }, "case " + i);
+            decodedExactly += outcome;
+        }
+        assertTrue(decodedExactly < 600, "mutations were detected");
+    }
+
+    static void refreshCrc(byte[] f, int sectionStart) {
+        int length = ByteBuffer.wrap(f).order(ByteOrder.LITTLE_ENDIAN).getInt(sectionStart + 1);
+        CRC32C crc = new CRC32C();
+        crc.update(f, sectionStart, 5 + length);
+        ByteBuffer.wrap(f).order(ByteOrder.LITTLE_ENDIAN).putInt(sectionStart + 5 + length, (int) crc.getValue());
+    }
+
+    private static void assertMessage(Class<? extends BadInputException> type, String text, byte[] file) {
+        BadInputException e = assertThrows(type, () -> Decoder.decode(file, 1));
+        assertTrue(e.getMessage().contains(text), e.getMessage());
+    }
+}
