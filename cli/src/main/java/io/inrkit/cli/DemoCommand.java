@@ -1,6 +1,12 @@
 package io.inrkit.cli;
 
+import io.inrkit.codec.Decoder;
+import io.inrkit.codec.EncodeOptions;
+import io.inrkit.codec.EncodeResult;
+import io.inrkit.codec.Encoder;
 import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.fit.FitProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -9,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,15 +22,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", description = "Run INRKit's main job on samples bundled in the jar (a 64x64 crop of Kodak's "
-        + "kodim23 and a stereo piano snippet): read, report, convert and read back, comparing every sample.",
+        + "kodim23 and a stereo piano snippet): encode to .inr with the default preset, decode, compare every "
+        + "sample with the original, and report the sizes.",
         footer = {"", "Example:", "  inrkit demo --keep demo-out"})
 final class DemoCommand implements Callable<Integer> {
 
-    /** Bundled samples: resource name, and the format each is converted through. */
-    static final String[][] SAMPLES = {
-        {"kodim23-64x64.png", "tif"},
-        {"piano-stereo-16bit.wav", "wav"},
-    };
+    static final String[] SAMPLES = {"kodim23-64x64.png", "piano-stereo-16bit.wav"};
 
     @Spec
     CommandSpec spec;
@@ -34,37 +36,60 @@ final class DemoCommand implements Callable<Integer> {
             + "instead of a temporary folder.")
     Path keep;
 
+    @Option(names = "--preset", paramLabel = "P", defaultValue = "default", description = "Encoder preset: fast, "
+            + "default, max. Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("inrkit-demo");
+        EncodeOptions options = EncodeOptions.builder().preset(EncodeOptions.Preset.fromId(preset)).build();
+        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
         List<String> rows = new ArrayList<>();
         boolean allExact = true;
         try {
-            for (String[] sample : SAMPLES) {
-                Path source = extract(sample[0], dir);
+            for (String sample : SAMPLES) {
+                Path source = extract(sample, dir);
                 MediaFile in = MediaFiles.read(source);
-                Map<String, Object> facts = InfoCommand.facts(in);
-                out.println(InfoCommand.text(facts));
+                Signal signal = in.signal();
+                out.println(InfoCommand.text(InfoCommand.facts(in)));
                 out.println();
-
-                Path converted = dir.resolve(sample[0].replaceAll("\\.\\w+$", "") + "-converted." + sample[1]);
-                MediaFiles.write(in.signal(), converted, true, source);
-                Signal back = MediaFiles.read(converted).signal();
-                int diff = in.signal().firstDifference(back);
-                boolean exact = diff < 0 && in.signal().spec().equals(back.spec());
+                EncodeResult r = Encoder.encode(signal, options, new Encoder.Listener() {
+                    @Override
+                    public void fit(String candidate, FitProgress p) {
+                        progress.fit(sample + ", network " + candidate + ": ", p, (long) signal.sampleCount() * signal.bitDepth());
+                    }
+                });
+                progress.finish();
+                Path inr = dir.resolve(sample.replaceAll("\\.\\w+$", "") + ".inr");
+                Files.write(inr, r.file());
+                long t = System.nanoTime();
+                Signal back = Decoder.decode(Files.readAllBytes(inr), Runtime.getRuntime().availableProcessors());
+                double decodeSeconds = (System.nanoTime() - t) / 1e9;
+                Path decoded = dir.resolve(sample.replaceAll("\\.(\\w+)$", "-decoded.$1"));
+                MediaFiles.write(back, decoded, true, source, inr);
+                int diff = signal.firstDifference(MediaFiles.read(decoded).signal());
+                boolean exact = diff < 0;
                 allExact &= exact;
-                rows.add(String.format(Locale.ROOT, "| %-24s | %-5s -> %-5s | %9d | %9d | %-28s |", sample[0],
-                        in.format(), MediaFiles.read(converted).format(), in.fileBytes(), Files.size(converted),
-                        exact ? "exact, " + back.sampleCount() + " samples" : "DIFFERS at sample " + diff));
+                String rate = signal.kind() == SignalKind.IMAGE
+                        ? String.format(Locale.ROOT, "%.2f bpp", r.file().length * 8.0 / signal.spec().positions())
+                        : String.format(Locale.ROOT, "%.3f of PCM", r.file().length / (double) EncodeCommand.rawBytes(signal));
+                rows.add(String.format(Locale.ROOT, "| %-22s | %8d | %8d | %8d | %-12s | %-12s | %5.1f s | %5.2f s | %s |",
+                        sample, EncodeCommand.rawBytes(signal), in.fileBytes(), r.file().length, rate, r.chosen(),
+                        r.seconds(), decodeSeconds,
+                        exact ? "exact, " + signal.sampleCount() + " samples" : "DIFFERS at sample " + diff));
             }
         } finally {
             if (keep == null) {
                 deleteTree(dir);
             }
         }
-        out.println("| sample                   | conversion     | in bytes  | out bytes | every sample compared        |");
-        out.println("|--------------------------|----------------|-----------|-----------|------------------------------|");
+        out.println("| sample                 | raw      | original | .inr     | rate         | network      | encode  | decode  | every sample compared |");
+        out.println("|------------------------|----------|----------|----------|--------------|--------------|---------|---------|-----------------------|");
         rows.forEach(out::println);
         if (keep != null) {
             out.println("files kept in " + dir);

@@ -14,13 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "info", description = "Print what a file holds: kind, size, channels, bit depth, signedness, "
         + "sample rate, and the bits actually used.",
-        footer = {"", "Examples:", "  inrkit info photo.png", "  inrkit info --json clip.wav"})
+        footer = {"", "Examples:", "  inrkit info photo.png", "  inrkit info --json clip.wav",
+            "  inrkit info photo.inr     (signal, models and size breakdown, without decoding)"})
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "An image (PNG, TIFF, PNM, BMP, GIF) or audio file (WAV, AIFF, AU).")
+    @Parameters(paramLabel = "FILE", description = "An image (PNG, TIFF, PNM, BMP, GIF), audio (WAV, AIFF, AU) or .inr file.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -28,7 +29,24 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> facts = facts(MediaFiles.read(file));
+        byte[] data = io.inrkit.core.io.InputFiles.readAll(file);
+        if (io.inrkit.codec.Decoder.isInr(data)) {
+            Map<String, Object> facts;
+            try {
+                facts = InrFacts.of(file.toString(), io.inrkit.codec.format.InrContainer.parse(data));
+            } catch (io.inrkit.core.BadInputException e) {
+                throw e.withContext(file.toString());
+            }
+            spec.commandLine().getOut().println(json ? Json.write(facts) : InrFacts.text(facts));
+            return ExitCode.OK;
+        }
+        MediaFile media;
+        try {
+            media = MediaFiles.decode(file.toString(), data);
+        } catch (io.inrkit.core.BadInputException e) {
+            throw e.withContext(file.toString());
+        }
+        Map<String, Object> facts = facts(media);
         spec.commandLine().getOut().println(json ? Json.write(facts) : text(facts));
         return ExitCode.OK;
     }
@@ -97,11 +115,11 @@ final class InfoCommand implements Callable<Integer> {
         return Boolean.TRUE.equals(m.get("signed")) ? "signed" : "unsigned";
     }
 
-    private static String rate(double hz) {
+    static String rate(double hz) {
         return hz == Math.rint(hz) ? Long.toString((long) hz) : Double.toString(hz);
     }
 
-    private static void line(StringBuilder b, String key, Object value) {
+    static void line(StringBuilder b, String key, Object value) {
         b.append(String.format(Locale.ROOT, "%-10s %s%n", key, value));
     }
 }

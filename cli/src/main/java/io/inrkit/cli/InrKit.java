@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
 /** The {@code inrkit} command. */
 @Command(name = "inrkit", mixinStandardHelpOptions = true, versionProvider = InrKit.Version.class,
         description = "Lossless implicit neural representations of images and audio, and the .inr codec.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, FitCommand.class, BenchCommand.class, DemoCommand.class,
+        subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, ConvertCommand.class, FitCommand.class,
+            BenchCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 unreadable/unsupported/corrupt input, "
             + "4 I/O failure."})

@@ -5,14 +5,14 @@ import io.inrkit.core.Signal;
 import io.inrkit.image.DecodedImage;
 
 /**
- * A decoded input file: its signal and what its reader learnt. Exactly one of {@code image} and
- * {@code audio} is set.
+ * A decoded input file: its signal and what its reader learnt. {@code image} is set for image
+ * files, {@code audio} for audio files, neither for .inr files.
  */
 record MediaFile(String name, long fileBytes, Signal signal, DecodedImage image, DecodedAudio audio) {
 
-    /** Format name: PNG, TIFF, PNM, BMP, GIF, WAVE, AIFF, AU. */
+    /** Format name: PNG, TIFF, PNM, BMP, GIF, WAVE, AIFF, AU, INR. */
     String format() {
-        return image != null ? image.format().name() : audio.container();
+        return image != null ? image.format().name() : audio != null ? audio.container() : "INR";
     }
 
     /** The same file with another signal (a crop or a segment of it). */

@@ -32,13 +32,17 @@ final class MediaFiles {
         if (data.length == 0) {
             throw new CorruptInputException("empty file");
         }
+        if (io.inrkit.codec.Decoder.isInr(data)) {
+            Signal signal = io.inrkit.codec.Decoder.decode(data, Runtime.getRuntime().availableProcessors());
+            return new MediaFile(name, data.length, signal, null, null);
+        }
         if (looksLikeAudio(data)) {
             var audio = AudioFiles.decode(data);
             return new MediaFile(name, data.length, audio.signal(), null, audio);
         }
         if (!ImageFiles.recognises(data)) {
-            throw new UnsupportedFormatException("not a recognised image or audio file "
-                    + "(PNG, TIFF, PNM, BMP, GIF, WAV, AIFF, AU)");
+            throw new UnsupportedFormatException("not a recognised image, audio or .inr file "
+                    + "(PNG, TIFF, PNM, BMP, GIF, WAV, AIFF, AU, INR)");
         }
         var image = ImageFiles.decode(data);
         return new MediaFile(name, data.length, image.signal(), image, null);

@@ -44,7 +44,7 @@ class BadInputTest {
 
     @Test
     void textFileNamedPng() throws IOException {
-        expectBadInput(write("text.png", "hello\n".getBytes(StandardCharsets.UTF_8)), "not a recognised image or audio file");
+        expectBadInput(write("text.png", "hello\n".getBytes(StandardCharsets.UTF_8)), "not a recognised image, audio or .inr file");
     }
 
     @Test

@@ -24,9 +24,10 @@ class DistributionIT {
 
     @Test
     void rootLauncherRunsTheDemo() throws Exception {
-        Run r = run(Map.of(), ROOT_LAUNCHER.toString(), "demo");
+        Run r = run(Map.of(), ROOT_LAUNCHER.toString(), "demo", "--preset", "fast");
         assertEquals(0, r.code, r.output);
         assertTrue(r.output.contains("exact, 12288 samples"), r.output);
+        assertTrue(r.output.contains("exact, 22050 samples"), r.output);
     }
 
     @Test

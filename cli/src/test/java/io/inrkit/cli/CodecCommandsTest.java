@@ -1,0 +1,112 @@
+package io.inrkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inrkit.audio.AudioFiles;
+import io.inrkit.image.ImageFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodecCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void encodeInfoDecodeImage() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path inr = dir.resolve("k.inr");
+        JsonNode e = CommandLineTest.json(Cli.run("encode", png, inr, "--preset", "fast", "--json"));
+        assertEquals(Files.size(inr), e.get("bytes").asLong());
+        assertEquals("context only", e.get("chosen").asText());
+        assertTrue(e.get("bitsPerPixel").asDouble() < 24);
+        JsonNode info = CommandLineTest.json(Cli.run("info", "--json", inr));
+        assertEquals("INR", info.get("format").asText());
+        assertEquals(64, info.get("width").asInt());
+        assertEquals(Files.size(inr), info.get("fileBytes").asLong());
+        assertEquals(info.get("fileBytes").asInt(), info.get("headerBytes").asInt() + info.get("modelBytes").asInt()
+                + info.get("bitsBytes").asInt());
+        Path out = dir.resolve("k.png");
+        Cli d = Cli.run("decode", inr, out);
+        assertEquals(0, d.code, d.toString());
+        assertTrue(d.out.contains("exact (SHA-256 verified)"), d.out);
+        assertEquals(ImageFiles.read(png).signal(), ImageFiles.read(out).signal());
+        // convert reads .inr too
+        Path tif = dir.resolve("k.tif");
+        assertEquals(0, Cli.run("convert", inr, tif).code);
+        assertEquals(ImageFiles.read(png).signal(), ImageFiles.read(tif).signal());
+    }
+
+    @Test
+    void encodeWithANetworkReportsEveryCandidate() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path inr = dir.resolve("k.inr");
+        JsonNode e = CommandLineTest.json(Cli.run("encode", png, inr, "--crop", "16x16", "--width", "8", "--layers", "1",
+                "--iters", "20", "--json"));
+        JsonNode net = e.get("candidates").get(1);
+        assertEquals("8x1", net.get("name").asText());
+        assertTrue(net.get("modelBytes").asInt() > 0 && net.get("mixedBits").asInt() > 0 && net.get("inrOnlyBits").asInt() > 0);
+        Path out = dir.resolve("k.png");
+        assertEquals(0, Cli.run("decode", inr, out).code);
+        assertEquals(ImageFiles.read(png).signal().crop(0, 0, 16, 16), ImageFiles.read(out).signal());
+    }
+
+    @Test
+    void encodeDecodeAudio() throws Exception {
+        Path wav = Cli.sample("piano-stereo-16bit.wav", dir);
+        Path inr = dir.resolve("p.inr");
+        assertEquals(0, Cli.run("encode", wav, inr, "-q").code);
+        assertTrue(Files.size(inr) < Files.size(wav) / 2);
+        Path out = dir.resolve("p.wav");
+        assertEquals(0, Cli.run("decode", inr, out).code);
+        assertEquals(AudioFiles.read(wav).signal(), AudioFiles.read(out).signal());
+    }
+
+    @Test
+    void badInrFilesEndInExitThreeWithoutOutput() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path inr = dir.resolve("k.inr");
+        assertEquals(0, Cli.run("encode", png, inr, "--preset", "fast", "-q").code);
+        byte[] good = Files.readAllBytes(inr);
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 4;
+        byte[][] bad = {Arrays.copyOf(good, good.length / 2), flipped, new byte[0], "INRK".getBytes()};
+        for (int i = 0; i < bad.length; i++) {
+            Path f = Files.write(dir.resolve("bad" + i + ".inr"), bad[i]);
+            Path out = dir.resolve("bad" + i + ".png");
+            Cli r = Cli.run("decode", f, out);
+            assertEquals(3, r.code, r.toString());
+            assertEquals(1, r.err.strip().lines().count(), r.err);
+            assertTrue(r.err.startsWith("inrkit decode: " + f), r.err);
+            assertFalse(Files.exists(out));
+            assertEquals(3, Cli.run("info", f).code);
+        }
+        Cli notInr = Cli.run("decode", png, dir.resolve("x.png"));
+        assertEquals(3, notInr.code);
+        assertTrue(notInr.err.contains("not an .inr file"), notInr.err);
+        assertEquals(2, Cli.run("encode", png, dir.resolve("x.png")).code, "encode writes .inr");
+        assertEquals(2, Cli.run("encode", png, dir.resolve("y.inr"), "--weights", "int3").code);
+        assertEquals(2, Cli.run("encode", png, dir.resolve("y.inr"), "--preset", "huge").code);
+    }
+
+    @Test
+    void benchCodecAndFuzz() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path csv = dir.resolve("t.csv");
+        Cli r = Cli.run("bench", "codec", png, "--preset", "fast", "--no-external", "--centre-crop", "32x32", "--csv", csv);
+        assertEquals(0, r.code, r.toString());
+        assertTrue(r.out.contains("| kodim23-64x64.png | image | 3072 |"), r.out);
+        assertTrue(Files.readString(csv).startsWith("file,kind,rawBytes,inrBytes"));
+        Cli f = Cli.run("bench", "fuzz", png, "--cases", "200", "--json");
+        JsonNode j = CommandLineTest.json(f);
+        assertEquals(200, j.get("typedError").asInt() + j.get("decodedExactly").asInt());
+        assertEquals(0, j.get("otherFailures").asInt());
+        assertEquals(0, j.get("wrongSamples").asInt());
+    }
+}
