@@ -61,6 +61,50 @@ class DistributionIT {
         assertTrue(r.output.startsWith("inrkit info: "), r.output);
     }
 
+    /**
+     * The decoder gives the same bytes on every machine: a file whose every bit is coded with the
+     * network's probabilities (a lossless model) decodes identically with 1 and 2 threads, with
+     * AVX disabled, and under Java 25 when that JDK is installed.
+     */
+    @Test
+    void decodingIsIdenticalAcrossThreadsInstructionSetsAndJvms(@TempDir Path dir) throws Exception {
+        Path inr = dir.resolve("lossless.inr");
+        Path png = dir.resolve("sample.png");
+        Run extract = run(Map.of(), ROOT_LAUNCHER.toString(), "demo", "--preset", "fast", "--keep", dir.toString(), "-q");
+        assertEquals(0, extract.code, extract.output);
+        Run enc = run(Map.of(), ROOT_LAUNCHER.toString(), "encode", dir.resolve("kodim23-64x64.png").toString(),
+                inr.toString(), "--crop", "8x8+30+30", "--lossless-model", "--width", "64", "--iters", "3000", "--json");
+        assertEquals(0, enc.code, enc.output);
+        assertTrue(enc.output.contains("\"codingMode\" : \"inr\""), enc.output);
+        java.util.List<String[]> variants = new java.util.ArrayList<>();
+        variants.add(new String[] {"1 thread", "", "--threads", "1"});
+        variants.add(new String[] {"2 threads", "", "--threads", "2"});
+        variants.add(new String[] {"UseAVX=0", "-XX:UseAVX=0", "--threads", "2"});
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        byte[] reference = null;
+        for (String[] v : variants) {
+            Path out = dir.resolve(v[0].replace(' ', '-') + ".png");
+            Run dec = run(Map.of("JAVA_OPTS", v[1]), ROOT_LAUNCHER.toString(), "decode", inr.toString(), out.toString(),
+                    v[2], v[3]);
+            assertEquals(0, dec.code, v[0] + ": " + dec.output);
+            byte[] bytes = Files.readAllBytes(out);
+            if (reference == null) {
+                reference = bytes;
+            }
+            assertTrue(java.util.Arrays.equals(reference, bytes), v[0] + " decodes to other bytes");
+        }
+        if (Files.isDirectory(java25)) {
+            Path out = dir.resolve("java25.png");
+            Run dec = run(Map.of("JAVA_HOME", java25.toString()), ROOT_LAUNCHER.toString(), "decode", inr.toString(),
+                    out.toString());
+            assertEquals(0, dec.code, "Java 25: " + dec.output);
+            assertTrue(java.util.Arrays.equals(reference, Files.readAllBytes(out)), "Java 25 decodes to other bytes");
+        } else {
+            System.err.println("WARNING: no Java 25 at " + java25 + ": the cross-JVM decode check is SKIPPED");
+        }
+        Files.deleteIfExists(png);
+    }
+
     private static Path javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
