@@ -156,6 +156,10 @@ final class BenchCodecCommand implements Callable<Integer> {
                 row.put(t.name(), "not installed");
                 continue;
             }
+            if (t.program().equals("cwebp") && s.bitDepth() > 8) {
+                row.put(t.name(), "8-bit only"); // cwebp would quietly drop the low bits: not lossless
+                continue;
+            }
             long bytes = ExternalCodecs.size(t, plain, work);
             row.put(t.name(), bytes < 0 ? "failed" : rate(s, bytes));
         }

@@ -36,6 +36,13 @@ class ReadmeExampleTest {
         assertEquals(image, ImageFiles.read(dir.resolve("crop.png")).signal());
         assertEquals(clip.segment(0, 4800), AudioFiles.read(dir.resolve("first-second.wav")).signal());
 
+        // "Encoding from code"
+        io.inrkit.codec.EncodeResult er = io.inrkit.codec.Encoder.encode(image,
+                io.inrkit.codec.EncodeOptions.builder().build(), io.inrkit.codec.Encoder.Listener.NONE);
+        byte[] inr = er.file();
+        Signal decoded = io.inrkit.codec.Decoder.decode(inr, 2);
+        assertEquals(image, decoded);
+
         // "Fitting from code" (on a 4x4 crop so the test stays quick)
         io.inrkit.core.fit.FitResult r = io.inrkit.core.fit.InrFitter.fit(image.crop(0, 0, 4, 4),
                 io.inrkit.core.fit.FitOptions.builder().build(), io.inrkit.core.fit.FitListener.NONE);

@@ -1,10 +1,6 @@
 package io.inrkit.codec.model;
 
-import io.inrkit.codec.cm.AdaptiveTable;
-import io.inrkit.codec.cm.Apm;
 import io.inrkit.codec.cm.BinaryCoder;
-import io.inrkit.codec.cm.Mixer;
-import io.inrkit.codec.cm.Probability;
 
 /**
  * Context-mixing model of PCM audio, coded frame by frame, channel by channel, each sample's
@@ -28,9 +24,6 @@ public final class AudioModel {
     private static final int BLEND = 9;
     private static final int PREDICTIONS = 10;
 
-    private static final int TABLE_LIMIT = 255;
-    private static final int MIXER_RATE = 8;
-    private static final int APM_RATE = 7;
     /** Decay of the per-prediction error averages that weight the blend and set the scale. */
     private static final double ERROR_DECAY = 0.92;
 
@@ -41,18 +34,14 @@ public final class AudioModel {
     private final int predictors;
     private final int[] v;
     private final long[] p16;
-    private final int[] cx;
+    private final int[] sideProbability;
     private final double[][] err; // [channel][prediction] decayed |error|, in 1/16
     private final Lms[] shortLms;
     private final Lms[] longLms;
     private final Lpc[] lpc;
     private final Lms[] residualLms;
 
-    private final AdaptiveTable[] tables;
-    private final AdaptiveTable prefix;
-    private final Mixer mixer;
-    private final Apm apmDistance;
-    private final Apm apmActivity;
+    private final BitMixer mixer;
 
     public AudioModel(int frames, int channels, int bits, SideInformation side) {
         this.frames = frames;
@@ -62,7 +51,6 @@ public final class AudioModel {
         this.predictors = PREDICTIONS + (side != null ? 1 : 0);
         this.v = new int[frames * channels];
         this.p16 = new long[predictors];
-        this.cx = new int[predictors];
         this.err = new double[channels][predictors];
         this.shortLms = new Lms[channels];
         this.longLms = new Lms[channels];
@@ -74,17 +62,8 @@ public final class AudioModel {
             lpc[c] = new Lpc(32, 4096, 256);
             residualLms[c] = new Lms(16, 0.003);
         }
-        int perTable = channels * bits * Buckets.WIDE_ACTIVITY * Buckets.DISTANCE;
-        tables = new AdaptiveTable[predictors];
-        for (int k = 0; k < predictors; k++) {
-            tables[k] = new AdaptiveTable(perTable, TABLE_LIMIT);
-        }
-        int prefixBits = Math.min(bits, 16);
-        prefix = new AdaptiveTable(channels << prefixBits, TABLE_LIMIT);
-        int inputs = predictors + 2 + (side != null ? 1 : 0);
-        mixer = new Mixer(inputs, channels * bits * Buckets.WIDE_ACTIVITY, MIXER_RATE);
-        apmDistance = new Apm(channels * bits * Buckets.DISTANCE, APM_RATE);
-        apmActivity = new Apm(channels * bits * Buckets.WIDE_ACTIVITY, APM_RATE);
+        this.sideProbability = new int[bits];
+        this.mixer = new BitMixer(channels, bits, Buckets.WIDE_ACTIVITY, predictors, 0, side != null);
     }
 
     /**
@@ -105,39 +84,13 @@ public final class AudioModel {
     }
 
     private int codeSample(BinaryCoder coder, int t, int c, long scale, int value) {
-        int activity = Buckets.wideActivity(scale);
-        int scale16 = (int) Math.min(Integer.MAX_VALUE - 256, scale);
-        int h = 0;
-        int prefixBits = Math.min(bits, 16);
-        for (int b = bits - 1; b >= 0; b--) {
-            long split16 = (((long) h << (b + 1)) + (1L << b)) << 4;
-            int cb = c * bits + b;
-            int base = (cb * Buckets.WIDE_ACTIVITY + activity) * Buckets.DISTANCE;
-            for (int k = 0; k < predictors; k++) {
-                cx[k] = base + Buckets.signedDistance(p16[k], split16, scale16);
-                mixer.add(Probability.stretch(tables[k].p(cx[k])));
+        if (side != null) {
+            for (int b = 0; b < bits; b++) {
+                sideProbability[b] = side.probability(t, c, b);
             }
-            int prefixCx = (c << prefixBits) + (bits - 1 - b < prefixBits ? (1 << (bits - 1 - b)) + h : 0);
-            mixer.add(Probability.stretch(prefix.p(prefixCx)));
-            mixer.add(256);
-            if (side != null) {
-                mixer.add(Probability.stretch(side.probability(t, c, b)));
-            }
-            int pm = mixer.mix(cb * Buckets.WIDE_ACTIVITY + activity);
-            int pd = apmDistance.refine(pm, cb * Buckets.DISTANCE + Buckets.signedDistance(p16[BLEND], split16, scale16));
-            int pa = apmActivity.refine(pm, cb * Buckets.WIDE_ACTIVITY + activity);
-            int p = Probability.clamp((pm + pd + 2 * pa + 2) >> 2);
-            int bit = coder.code((value >>> b) & 1, p);
-            for (int k = 0; k < predictors; k++) {
-                tables[k].update(cx[k], bit);
-            }
-            prefix.update(prefixCx, bit);
-            mixer.update(bit);
-            apmDistance.update(bit);
-            apmActivity.update(bit);
-            h = (h << 1) | bit;
         }
-        return h;
+        int scale16 = (int) Math.min(Integer.MAX_VALUE - 256, scale);
+        return mixer.code(coder, value, c, Buckets.wideActivity(scale), scale16, p16, BLEND, 0, sideProbability);
     }
 
     private int sample(int t, int c) {

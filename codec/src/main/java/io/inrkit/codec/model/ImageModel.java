@@ -1,10 +1,6 @@
 package io.inrkit.codec.model;
 
-import io.inrkit.codec.cm.AdaptiveTable;
-import io.inrkit.codec.cm.Apm;
 import io.inrkit.codec.cm.BinaryCoder;
-import io.inrkit.codec.cm.Mixer;
-import io.inrkit.codec.cm.Probability;
 
 /**
  * Context-mixing model of image samples, coded in raster order, channel by channel within a
@@ -38,10 +34,8 @@ public final class ImageModel {
 
     /** Added to a prediction's recent error (1/16 units) before weighting the blend by its inverse square. */
     private static final double BLEND_OFFSET = 32;
-    /** Adaptive tables slow down to rate 1/256; mixers learn at 8/16; APMs at 1/128. */
-    private static final int TABLE_LIMIT = 255;
-    private static final int MIXER_RATE = 8;
-    private static final int APM_RATE = 7;
+    /** Values of the texture pattern: six neighbours, above or below the blend. */
+    private static final int TEXTURES = 64;
     private final int width;
     private final int height;
     private final int channels;
@@ -54,18 +48,12 @@ public final class ImageModel {
     /** |prediction - value| in 1/16, per channel and prediction, for the current and previous row. */
     private final int[][][] errors;
     private final long[] p16;
-    private final int[] cx;
     /** The blend prediction of each channel at the current pixel, for the channels coded after it. */
     private final long[] lastBlend;
-    private final AdaptiveTable texture;
-    private int textureCx;
+    /** Which of six neighbours lie above the blend: CALIC-style texture context. */
     private int texturePattern;
-
-    private final AdaptiveTable[] tables;
-    private final AdaptiveTable prefix;
-    private final Mixer mixer;
-    private final Apm apmDistance;
-    private final Apm apmActivity;
+    private final int[] sideProbability;
+    private final BitMixer mixer;
 
     public ImageModel(int width, int height, int channels, int bits, SideInformation side) {
         this.width = width;
@@ -79,19 +67,8 @@ public final class ImageModel {
         this.v = new int[width * height * channels];
         this.errors = new int[channels][predictors][2 * width];
         this.p16 = new long[predictors];
-        this.cx = new int[predictors];
-        int perTable = channels * bits * Buckets.ACTIVITY * Buckets.DISTANCE;
-        this.tables = new AdaptiveTable[predictors];
-        for (int k = 0; k < predictors; k++) {
-            tables[k] = new AdaptiveTable(perTable, TABLE_LIMIT);
-        }
-        int prefixBits = Math.min(bits, 16);
-        this.prefix = new AdaptiveTable(channels << prefixBits, 255);
-        this.texture = new AdaptiveTable(channels * bits * 64 * Buckets.DISTANCE, 255);
-        int inputs = predictors + 3 + (side != null ? 1 : 0);
-        this.mixer = new Mixer(inputs, channels * bits * Buckets.ACTIVITY, MIXER_RATE);
-        this.apmDistance = new Apm(channels * bits * Buckets.DISTANCE, APM_RATE);
-        this.apmActivity = new Apm(channels * bits * Buckets.ACTIVITY, APM_RATE);
+        this.sideProbability = new int[bits];
+        this.mixer = new BitMixer(channels, bits, Buckets.ACTIVITY, predictors, TEXTURES, side != null);
     }
 
     /** Green first for RGB(A), so red and blue can use its prediction error. */
@@ -124,43 +101,13 @@ public final class ImageModel {
 
     private int codeSample(BinaryCoder coder, int x, int y, int ci, int c, int value) {
         int scale = predict(x, y, ci, c);
-        int activity = Buckets.activity(scale);
-        int position = y * width + x;
-        int h = 0;
-        for (int b = bits - 1; b >= 0; b--) {
-            long split16 = (((long) h << (b + 1)) + (1L << b)) << 4;
-            int cb = ci * bits + b;
-            int base = (cb * Buckets.ACTIVITY + activity) * Buckets.DISTANCE;
-            for (int k = 0; k < predictors; k++) {
-                cx[k] = base + Buckets.signedDistance(p16[k], split16, scale);
-                mixer.add(Probability.stretch(tables[k].p(cx[k])));
+        if (side != null) {
+            int position = y * width + x;
+            for (int b = 0; b < bits; b++) {
+                sideProbability[b] = side.probability(position, c, b);
             }
-            int prefixBits = Math.min(bits, 16);
-            int prefixCx = (c << prefixBits) + (bits - 1 - b < prefixBits ? (1 << (bits - 1 - b)) + h : 0);
-            mixer.add(Probability.stretch(prefix.p(prefixCx)));
-            textureCx = (cb * 64 + texturePattern) * Buckets.DISTANCE + Buckets.signedDistance(p16[BLEND], split16, scale);
-            mixer.add(Probability.stretch(texture.p(textureCx)));
-            mixer.add(256);
-            if (side != null) {
-                mixer.add(Probability.stretch(side.probability(position, c, b)));
-            }
-            int blendDistance = Buckets.signedDistance(p16[BLEND], split16, scale);
-            int pm = mixer.mix(cb * Buckets.ACTIVITY + activity);
-            int pd = apmDistance.refine(pm, cb * Buckets.DISTANCE + blendDistance);
-            int pa = apmActivity.refine(pm, cb * Buckets.ACTIVITY + activity);
-            int p = Probability.clamp((pm + pd + 2 * pa + 2) >> 2);
-            int bit = coder.code((value >>> b) & 1, p);
-            for (int k = 0; k < predictors; k++) {
-                tables[k].update(cx[k], bit);
-            }
-            prefix.update(prefixCx, bit);
-            texture.update(textureCx, bit);
-            mixer.update(bit);
-            apmDistance.update(bit);
-            apmActivity.update(bit);
-            h = (h << 1) | bit;
         }
-        return h;
+        return mixer.code(coder, value, ci, Buckets.activity(scale), scale, p16, BLEND, texturePattern, sideProbability);
     }
 
     private int sample(int x, int y, int c) {
