@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "inrkit", mixinStandardHelpOptions = true, versionProvider = InrKit.Version.class,
         description = "Lossless implicit neural representations of images and audio, and the .inr codec.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, ConvertCommand.class, FitCommand.class,
+            ExpandCommand.class, ReduceCommand.class, CompareCommand.class,
             BenchCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 unreadable/unsupported/corrupt input, "

@@ -83,6 +83,26 @@ final class MediaFiles {
     }
 
     /**
+     * Refuses, before any work, an output format that cannot hold {@code bits}-bit samples: WAV
+     * holds 8, 16, 24 or 32 bits, TIFF 8 or 16, PNG up to 16 (depths other than 8 and 16 in sBIT).
+     */
+    static void checkDepthWritable(Path out, int bits) {
+        OutputType type = OutputType.of(out);
+        boolean ok = switch (type) {
+            case WAV -> bits % 8 == 0 && bits >= 8 && bits <= 32;
+            case TIFF -> bits == 8 || bits == 16;
+            case PNG -> bits >= 1 && bits <= 16;
+        };
+        if (!ok) {
+            throw new UsageException(type + " cannot hold " + bits + "-bit samples (" + switch (type) {
+                case WAV -> "WAV keeps 8, 16, 24 or 32 bits";
+                case TIFF -> "TIFF output keeps 8 or 16 bits; PNG records other depths";
+                case PNG -> "PNG keeps 1 to 16 bits";
+            } + ")");
+        }
+    }
+
+    /**
      * Writes {@code signal} to {@code out} atomically. Refuses, before writing anything, to write
      * over any of {@code inputs}, to replace an existing file without {@code force}, and to put a
      * signal in a format of the other kind.

@@ -43,17 +43,29 @@ public final class CoordinateGrid {
      * then the bit coordinate.
      */
     public static float[] positionsWithBit(SignalSpec spec) {
+        return positionsWithBit(spec, 0);
+    }
+
+    /**
+     * As {@link #positionsWithBit(SignalSpec)} for planes {@code firstPlane} and up only (bit
+     * coordinates still spread over all the spec's planes): the rows of the planes known when
+     * expanding a low bit depth signal.
+     */
+    public static float[] positionsWithBit(SignalSpec spec, int firstPlane) {
         int rank = spec.rank();
         int planes = spec.bitDepth();
+        if (firstPlane < 0 || firstPlane >= planes) {
+            throw new IllegalArgumentException("first plane " + firstPlane + " of " + planes);
+        }
         int cols = rank + 1;
-        long rows = (long) spec.positions() * planes;
+        long rows = (long) spec.positions() * (planes - firstPlane);
         if (rows * cols > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("coordinate grid too large: " + rows + " rows");
         }
         float[] out = new float[(int) (rows * cols)];
         int o = 0;
         for (int pos = 0, n = spec.positions(); pos < n; pos++) {
-            for (int p = 0; p < planes; p++) {
+            for (int p = firstPlane; p < planes; p++) {
                 fillPosition(spec, pos, out, o);
                 out[o + rank] = bitCoordinate(p, planes);
                 o += cols;

@@ -18,9 +18,25 @@ public final class InrFitter {
     }
 
     public static FitResult fit(Signal signal, FitOptions requested, FitListener listener) {
+        return fit(signal, 0, requested, listener);
+    }
+
+    /**
+     * Fits the bit-input network to planes {@code firstPlane} and up of {@code signal} only; the
+     * lower planes are left to the network (bit-depth expansion queries it there). "Lossless" in
+     * the result then means every known bit is reproduced.
+     */
+    public static FitResult fitUpperPlanes(Signal signal, int firstPlane, FitOptions requested, FitListener listener) {
+        if (requested.formulation != io.inrkit.core.model.Formulation.BIT_INPUT) {
+            throw new IllegalArgumentException("predicting unknown planes needs the bit-input formulation");
+        }
+        return fit(signal, firstPlane, requested, listener);
+    }
+
+    private static FitResult fit(Signal signal, int firstPlane, FitOptions requested, FitListener listener) {
         FitOptions options = requested.firstOmega > 0 ? requested
                 : requested.toBuilder().firstOmega(firstOmega(signal.spec(), requested)).build();
-        TrainingSet data = new TrainingSet(signal, options.formulation, options.mapping);
+        TrainingSet data = new TrainingSet(signal, options.formulation, options.mapping, firstPlane);
         int previous = threads();
         setThreads(options.threads);
         try {
