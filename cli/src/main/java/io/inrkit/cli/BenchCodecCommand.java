@@ -68,7 +68,7 @@ final class BenchCodecCommand implements Callable<Integer> {
             ob.threads(threads);
         }
         EncodeOptions options = ob.build();
-        List<Path> files = expand(inputs);
+        List<Path> files = BenchInputs.files(inputs);
         Path work = Files.createTempDirectory("inrkit-bench");
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean allExact = true;
@@ -76,7 +76,7 @@ final class BenchCodecCommand implements Callable<Integer> {
             for (Path file : files) {
                 Signal signal;
                 try {
-                    signal = crop(MediaFiles.read(file).signal());
+                    signal = BenchInputs.centreCrop(MediaFiles.read(file).signal(), centreCrop);
                 } catch (io.inrkit.core.BadInputException e) {
                     err.println("skipped " + file + ": " + e.getMessage());
                     continue;
@@ -126,19 +126,6 @@ final class BenchCodecCommand implements Callable<Integer> {
         return allExact ? ExitCode.OK : ExitCode.INTERNAL;
     }
 
-    private Signal crop(Signal s) {
-        if (centreCrop == null || s.kind() != SignalKind.IMAGE) {
-            return s;
-        }
-        String[] wh = centreCrop.split("x");
-        if (wh.length != 2) {
-            throw new UsageException("--centre-crop '" + centreCrop + "' is not WxH");
-        }
-        int w = Math.min(Integer.parseInt(wh[0]), s.spec().width());
-        int h = Math.min(Integer.parseInt(wh[1]), s.spec().height());
-        return s.crop((s.spec().width() - w) / 2, (s.spec().height() - h) / 2, w, h);
-    }
-
     /** Rate of a coded size: bits per pixel for images, fraction of the raw PCM for audio. */
     static double rate(Signal s, long bytes) {
         return InrFacts.round(s.kind() == SignalKind.IMAGE ? bytes * 8.0 / s.spec().positions()
@@ -163,21 +150,6 @@ final class BenchCodecCommand implements Callable<Integer> {
             long bytes = ExternalCodecs.size(t, plain, work);
             row.put(t.name(), bytes < 0 ? "failed" : rate(s, bytes));
         }
-    }
-
-    private static List<Path> expand(List<Path> inputs) throws java.io.IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".md")).sorted()
-                            .forEach(files::add);
-                }
-            } else {
-                files.add(p);
-            }
-        }
-        return files;
     }
 
     private static String markdown(List<Map<String, Object>> rows) {
