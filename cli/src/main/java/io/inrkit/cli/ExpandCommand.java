@@ -63,9 +63,10 @@ final class ExpandCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExpansionMethod m = ExpansionMethod.fromId(method);
-        MediaFiles.checkDepthWritable(output, bits);
+        MediaFiles.OutputType.of(output); // a bad extension is a usage error before any reading
         Signal low = MediaFiles.read(input).signal();
         BitDepthExpansion.checkTarget(low.spec(), bits);
+        MediaFiles.checkDepthWritable(output, bits);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, quiet || json);
         FitProgress[] last = new FitProgress[1];

@@ -32,6 +32,22 @@ class FitTest {
         assertModelReproducesTheBits(s, r.model());
     }
 
+    /** Bit-depth expansion's fit: rows for the known upper planes only, exact on them. */
+    @Test
+    void upperPlanesAloneCanBeFittedExactly() {
+        Signal s = Fixtures.kodim23().crop(0, 0, 8, 8);
+        FitResult r = InrFitter.fitUpperPlanes(s, 5, small().formulation(Formulation.BIT_INPUT).build(), FitListener.NONE);
+        assertTrue(r.lossless(), r.bitErrors() + " known bits wrong after " + r.iterations());
+        assertEquals(8 * 8 * 3 * 3, r.totalBits(), "three known planes");
+        long[][] predicted = r.model().predictBits();
+        BitPlanes actual = BitPlanes.decompose(s, PlaneMapping.BINARY);
+        for (int p = 5; p < 8; p++) {
+            assertArrayEquals(actual.planeWords(p), predicted[p], "plane " + p);
+        }
+        assertThrows(IllegalArgumentException.class, () -> InrFitter.fitUpperPlanes(s, 5, small().build(), FitListener.NONE),
+                "plane-heads has no output for a plane it was not given");
+    }
+
     @Test
     void sixteenBitCropsBecomeExact() {
         for (Signal s : new Signal[] {Fixtures.m51(), Fixtures.rgb16()}) {
