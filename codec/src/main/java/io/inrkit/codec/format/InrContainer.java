@@ -90,6 +90,31 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
             throw new UnsupportedFormatException("not an .inr file (no INRK magic)");
         }
         ByteReader r = new ByteReader(data, 0, data.length, ".inr header");
+        ByteReader signal = signalSection(r);
+        SignalSpec spec = readSignal(signal);
+        byte[] sha = signal.bytes(InrFormat.SHA256_BYTES);
+        requireConsumed(signal, "signal section");
+        return parseRest(r, spec, sha, data);
+    }
+
+    /**
+     * The signal described by the first {@link InrFormat#SPEC_BYTES} bytes of an .inr file (the
+     * header and the CRC-checked signal section), without reading its models or bits: what a
+     * javax.sound provider reports before decoding.
+     */
+    public static SignalSpec readSpec(byte[] head) throws BadInputException {
+        if (!hasMagic(head)) {
+            throw new UnsupportedFormatException("not an .inr file (no INRK magic)");
+        }
+        if (head.length < InrFormat.SPEC_BYTES) {
+            throw new CorruptInputException("truncated .inr header: " + head.length + " bytes");
+        }
+        ByteReader r = new ByteReader(head, 0, InrFormat.SPEC_BYTES, ".inr header");
+        return readSignal(signalSection(r));
+    }
+
+    /** Checks magic, version and flags; returns the signal section's payload. */
+    private static ByteReader signalSection(ByteReader r) throws BadInputException {
         r.skip(4);
         int version = r.u8();
         if (version != InrFormat.VERSION) {
@@ -101,10 +126,10 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
         if (flags != 0 || reserved != 0) {
             throw new UnsupportedFormatException(".inr flags " + flags + "/" + reserved + " are not known to this version");
         }
-        ByteReader signal = nextSection(r, InrFormat.TAG_SIGNAL).payload();
-        SignalSpec spec = readSignal(signal);
-        byte[] sha = signal.bytes(InrFormat.SHA256_BYTES);
-        requireConsumed(signal, "signal section");
+        return nextSection(r, InrFormat.TAG_SIGNAL).payload();
+    }
+
+    private static InrContainer parseRest(ByteReader r, SignalSpec spec, byte[] sha, byte[] data) throws BadInputException {
         List<StoredModel> models = new ArrayList<>();
         Section next = nextSection(r, -1);
         long parameters = 0;

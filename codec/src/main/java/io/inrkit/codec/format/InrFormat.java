@@ -17,6 +17,10 @@ public final class InrFormat {
 
     public static final int KIND_IMAGE = 0;
     public static final int KIND_AUDIO = 1;
+    /** Offset of the kind byte: the header, then the signal section's tag and length. */
+    public static final int KIND_OFFSET = HEADER_BYTES + 5;
+    /** Bytes to read to tell an .inr file and its kind: {@link #kindOf(byte[])}. */
+    public static final int PEEK_BYTES = KIND_OFFSET + 1;
 
     public static final int FORMULATION_PLANE_HEADS = 0;
     public static final int FORMULATION_BIT_INPUT = 1;
@@ -36,6 +40,22 @@ public final class InrFormat {
     public static final long MAX_PARAMETERS_TOTAL = 1L << 24;
     public static final int SHA256_BYTES = 32;
     public static final int SIGNAL_PAYLOAD_BYTES = 1 + 2 + 1 + 1 + 4 + 4 + 8 + SHA256_BYTES;
+    /** Bytes from the start of a file to the end of its signal section. */
+    public static final int SPEC_BYTES = HEADER_BYTES + SECTION_OVERHEAD + SIGNAL_PAYLOAD_BYTES;
+
+    /**
+     * The kind ({@link #KIND_IMAGE}, {@link #KIND_AUDIO}) of the .inr file that starts with
+     * {@code head} (at least {@link #PEEK_BYTES} bytes), or -1 when it does not start like an .inr
+     * file of this version: what an ImageIO or javax.sound provider checks before claiming a stream.
+     */
+    public static int kindOf(byte[] head) {
+        if (head.length < PEEK_BYTES || !InrContainer.hasMagic(head) || head[4] != VERSION
+                || head[HEADER_BYTES] != TAG_SIGNAL) {
+            return -1;
+        }
+        int kind = head[KIND_OFFSET];
+        return kind == KIND_IMAGE || kind == KIND_AUDIO ? kind : -1;
+    }
 
     private InrFormat() {
     }
