@@ -66,7 +66,8 @@ public final class AudioFiles {
         return new DecodedAudio(signal, container, format.getEncoding().toString(), format.isBigEndian());
     }
 
-    private static SignalSpec specFor(AudioFormat f, long frames) throws BadInputException {
+    /** The signal an integer PCM stream of {@code frames} frames in format {@code f} holds; refuses what INRKit cannot hold. */
+    static SignalSpec specFor(AudioFormat f, long frames) throws BadInputException {
         AudioFormat.Encoding enc = f.getEncoding();
         if (enc.equals(AudioFormat.Encoding.PCM_FLOAT)) {
             throw new UnsupportedFormatException("floating-point PCM (" + enc + ", " + f.getSampleSizeInBits()
@@ -105,7 +106,8 @@ public final class AudioFiles {
         return SignalSpec.audio((int) frames, channels, bits, f.getSampleRate());
     }
 
-    private static Signal readSamples(AudioInputStream in, AudioFormat f, SignalSpec spec) throws IOException {
+    /** Reads {@code spec}'s samples from {@code in}; a stream that ends early is corrupt. */
+    static Signal readSamples(AudioInputStream in, AudioFormat f, SignalSpec spec) throws IOException {
         int bytes = f.getSampleSizeInBits() / 8;
         int bits = spec.bitDepth();
         boolean unsigned = f.getEncoding().equals(AudioFormat.Encoding.PCM_UNSIGNED);
@@ -152,22 +154,33 @@ public final class AudioFiles {
         SignalSpec spec = signal.spec();
         int bytes = spec.bitDepth() / 8;
         boolean eight = bytes == 1;
-        byte[] pcm = new byte[Math.multiplyExact(spec.sampleCount(), bytes)];
-        for (int i = 0, at = 0; i < spec.sampleCount(); i++) {
-            int v = signal.sample(i);
-            if (eight) {
-                v += 128;
-            }
-            for (int k = 0; k < bytes; k++) {
-                pcm[at++] = (byte) (v >>> (8 * k));
-            }
-        }
+        byte[] pcm = littleEndianPcm(signal, eight);
         AudioFormat format = new AudioFormat(eight ? AudioFormat.Encoding.PCM_UNSIGNED : AudioFormat.Encoding.PCM_SIGNED,
                 (float) spec.sampleRate(), bytes * 8, spec.channels(), bytes * spec.channels(),
                 (float) spec.sampleRate(), false);
         AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, spec.frames()),
                 AudioFileFormat.Type.WAVE, out);
         out.flush();
+    }
+
+    /**
+     * The samples as little-endian PCM of the signal's depth (a whole number of bytes), 8-bit
+     * samples offset to unsigned when {@code unsigned8} (as WAV stores them).
+     */
+    static byte[] littleEndianPcm(Signal signal, boolean unsigned8) {
+        SignalSpec spec = signal.spec();
+        int bytes = spec.bitDepth() / 8;
+        byte[] pcm = new byte[Math.multiplyExact(spec.sampleCount(), bytes)];
+        for (int i = 0, at = 0; i < spec.sampleCount(); i++) {
+            int v = signal.sample(i);
+            if (bytes == 1 && unsigned8) {
+                v += 128;
+            }
+            for (int k = 0; k < bytes; k++) {
+                pcm[at++] = (byte) (v >>> (8 * k));
+            }
+        }
+        return pcm;
     }
 
     private static void checkWritable(Signal signal) throws UnsupportedFormatException {

@@ -1,0 +1,97 @@
+package io.inrkit.audio;
+
+import io.inrkit.codec.Decoder;
+import io.inrkit.codec.format.InrContainer;
+import io.inrkit.codec.format.InrFormat;
+import io.inrkit.core.BadInputException;
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.UnsupportedAudioFileException;
+import org.tritonus.share.sampled.file.TAudioFileReader;
+
+/**
+ * Reads .inr audio through javax.sound.sampled: {@code AudioSystem.getAudioInputStream(file)}
+ * gives signed little-endian PCM at the clip's own depth. The whole file is read, decoded and
+ * checked (SHA-256 of the samples) before the stream is returned. Anything that is not .inr
+ * audio is refused with UnsupportedAudioFileException after reading at most
+ * {@link InrFormat#SPEC_BYTES} bytes, so that AudioSystem can offer the stream to other readers.
+ */
+public final class InrAudioFileReader extends TAudioFileReader {
+
+    /** Enough to read the header and the signal section, and to give them back. */
+    private static final int MARK_LIMIT = InrFormat.SPEC_BYTES + 16;
+
+    public InrAudioFileReader() {
+        super(MARK_LIMIT, true);
+    }
+
+    @Override
+    protected AudioFileFormat getAudioFileFormat(InputStream in, long lengthInBytes)
+            throws UnsupportedAudioFileException, IOException {
+        SignalSpec spec = spec(in.readNBytes(InrFormat.SPEC_BYTES));
+        AudioFormat format = pcmFormat(spec);
+        return new AudioFileFormat(InrAudioFileWriter.INR, format, spec.frames());
+    }
+
+    @Override
+    protected AudioInputStream getAudioInputStream(InputStream in, long lengthInBytes)
+            throws UnsupportedAudioFileException, IOException {
+        byte[] head = in.readNBytes(InrFormat.SPEC_BYTES);
+        SignalSpec spec = spec(head);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.write(head);
+        in.transferTo(all);
+        Signal signal;
+        try {
+            signal = Decoder.decode(all.toByteArray(), Runtime.getRuntime().availableProcessors());
+        } catch (BadInputException e) {
+            throw new IOException("cannot decode .inr audio: " + e.getMessage(), e);
+        }
+        byte[] pcm = AudioFiles.littleEndianPcm(byteAligned(signal), false);
+        return new AudioInputStream(new ByteArrayInputStream(pcm), pcmFormat(spec), spec.frames());
+    }
+
+    /** The audio signal the header describes; not .inr audio is "unsupported" for AudioSystem. */
+    private static SignalSpec spec(byte[] head) throws UnsupportedAudioFileException, IOException {
+        if (InrFormat.kindOf(head) != InrFormat.KIND_AUDIO) {
+            throw new UnsupportedAudioFileException("not an .inr audio file");
+        }
+        try {
+            return InrContainer.readSpec(head);
+        } catch (BadInputException e) {
+            throw new IOException("cannot read the .inr header: " + e.getMessage(), e);
+        }
+    }
+
+    /** Samples of 12 or 20 bits, say, shifted to the top of 16 or 24 as PCM containers hold them. */
+    private static Signal byteAligned(Signal signal) {
+        int bits = signal.bitDepth();
+        int container = (bits + 7) / 8 * 8;
+        if (bits == container) {
+            return signal;
+        }
+        Signal.Builder b = Signal.builder(signal.spec().withBitDepth(container));
+        for (int i = 0, n = signal.sampleCount(); i < n; i++) {
+            b.set(i, signal.sample(i) << (container - bits));
+        }
+        return b.build();
+    }
+
+    private static AudioFormat pcmFormat(SignalSpec spec) {
+        if (spec.kind() != SignalKind.AUDIO) {
+            throw new IllegalStateException("not audio: " + spec.describe());
+        }
+        int bits = (spec.bitDepth() + 7) / 8 * 8;
+        float rate = (float) spec.sampleRate();
+        return new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, rate, bits, spec.channels(), bits / 8 * spec.channels(),
+                rate, false);
+    }
+}
