@@ -80,7 +80,7 @@ final class BenchDepthCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, quiet);
+        Progress progress = Progress.of(spec, quiet);
         List<FileResult> results = new ArrayList<>();
         for (Path file : BenchInputs.files(inputs)) {
             Signal reference;

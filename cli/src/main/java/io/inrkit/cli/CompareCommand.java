@@ -23,10 +23,10 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "Reference file.")
+    @Parameters(index = "0", paramLabel = "A", description = "Reference file, or - for standard input.")
     Path a;
 
-    @Parameters(index = "1", paramLabel = "B", description = "File to compare with A.")
+    @Parameters(index = "1", paramLabel = "B", description = "File to compare with A, or - for standard input.")
     Path b;
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -34,8 +34,12 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Signal sa = MediaFiles.read(a).signal();
-        Signal sb = MediaFiles.read(b).signal();
+        if (Stdio.isDash(a) && Stdio.isDash(b)) {
+            throw new UsageException("only one of A and B can be standard input");
+        }
+        Stdio stdio = Stdio.of(spec);
+        Signal sa = MediaFiles.read(a, stdio).signal();
+        Signal sb = MediaFiles.read(b, stdio).signal();
         SignalComparison c = SignalComparison.of(sa, sb);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("a", a.toString());

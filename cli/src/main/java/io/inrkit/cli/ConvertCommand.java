@@ -13,17 +13,22 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "convert", description = "Copy an image or audio file into another format, every sample unchanged. "
         + "The output format comes from OUT's extension: .png, .tif/.tiff or .wav.",
         footer = {"", "Examples:", "  inrkit convert scan.tif scan.png",
-            "  inrkit convert photo.png crop.png --crop 256x256+128+64", "  inrkit convert song.aiff intro.wav --samples 0:48000"})
+            "  inrkit convert photo.png crop.png --crop 256x256+128+64", "  inrkit convert song.aiff intro.wav --samples 0:48000",
+            "  inrkit decode photo.inr -o - | inrkit convert - photo.tif"})
 final class ConvertCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Input image or audio file.")
+    @Parameters(index = "0", paramLabel = "IN", description = "Input image or audio file, or - for standard input.")
     Path input;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "Output file (.png, .tif, .tiff, .wav).")
-    Path output;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", description = "Output file (.png, .tif, .tiff, "
+            + ".wav), or - for standard output (PNG or WAV).")
+    Path positionalOutput;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The output, as an option.")
+    Path optionOutput;
 
     @Mixin
     RegionOptions region;
@@ -31,12 +36,19 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Replace OUT if it exists.")
     boolean force;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
-        MediaFiles.OutputType.of(output); // a bad extension is a usage error before any reading
-        Signal signal = region.apply(MediaFiles.read(input).signal());
-        MediaFiles.write(signal, output, force, input);
-        spec.commandLine().getErr().println("wrote " + output + " (" + signal.spec().describe() + ")");
+        Path output = OutputChoice.required(positionalOutput, optionOutput);
+        MediaFiles.OutputType.check(output); // a bad extension is a usage error before any reading
+        Stdio stdio = Stdio.of(spec);
+        Signal signal = region.apply(MediaFiles.read(input, stdio).signal());
+        MediaFiles.write(signal, output, force, stdio, input);
+        if (!quiet) {
+            spec.commandLine().getErr().println("wrote " + output + " (" + signal.spec().describe() + ")");
+        }
         return ExitCode.OK;
     }
 }

@@ -3,10 +3,13 @@ package io.inrkit.cli;
 import io.inrkit.codec.Decoder;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
 import io.inrkit.core.UnsupportedFormatException;
 import io.inrkit.core.io.InputFiles;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,18 +19,25 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "decode", description = "Decode an .inr file into the original samples, exactly (checked against "
-        + "the SHA-256 the file carries), as PNG, TIFF or WAV by OUT's extension.",
-        footer = {"", "Examples:", "  inrkit decode photo.inr photo.png", "  inrkit decode clip.inr clip.wav --json"})
+        + "the SHA-256 the file carries), as PNG, TIFF or WAV by OUT's extension. Without OUT, IN.inr becomes "
+        + "IN.png or IN.wav.",
+        footer = {"", "Examples:", "  inrkit decode photo.inr                  (writes photo.png)",
+            "  inrkit decode photo.inr -o photo.tif", "  inrkit decode clip.inr clip.wav --json",
+            "  inrkit decode photo.inr -o - | inrkit info -"})
 final class DecodeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN.inr", description = ".inr file.")
+    @Parameters(index = "0", paramLabel = "IN.inr", description = ".inr file, or - for standard input.")
     Path input;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "Output file (.png, .tif, .tiff, .wav).")
-    Path output;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", description = "Output file (.png, .tif, .tiff, "
+            + ".wav), or - for standard output (PNG or WAV).")
+    Path positionalOutput;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The output, as an option.")
+    Path optionOutput;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating the models. Default: all cores.")
     Integer threads;
@@ -38,10 +48,21 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON report.")
     boolean json;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
-        MediaFiles.OutputType.of(output);
-        byte[] data = InputFiles.readAll(input);
+        Path chosen = OutputChoice.of(positionalOutput, optionOutput, null);
+        if (chosen == null && Stdio.isDash(input)) {
+            throw new UsageException("reading standard input: name the output with -o OUT (- for standard output)");
+        }
+        if (chosen != null) {
+            MediaFiles.OutputType.check(chosen);
+        }
+        Stdio stdio = Stdio.of(spec);
+        String name = Stdio.isDash(input) ? "standard input" : input.toString();
+        byte[] data = Stdio.isDash(input) ? stdio.in().readAllBytes() : InputFiles.readAll(input);
         long start = System.nanoTime();
         Signal signal;
         try {
@@ -50,20 +71,33 @@ final class DecodeCommand implements Callable<Integer> {
             }
             signal = Decoder.decode(data, threads != null ? threads : Runtime.getRuntime().availableProcessors());
         } catch (BadInputException e) {
-            throw e.withContext(input.toString());
+            throw e.withContext(name);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        MediaFiles.write(signal, output, force, input);
+        Path output = chosen != null ? chosen : besideInput(input, signal.kind());
+        MediaFiles.write(signal, output, force, stdio, input);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("input", input.toString());
+        m.put("input", name);
         m.put("output", output.toString());
         m.put("signal", signal.spec().describe());
         m.put("samples", signal.sampleCount());
         m.put("verified", "SHA-256 of every sample matches");
         m.put("seconds", InrFacts.round(seconds));
-        spec.commandLine().getOut().println(json ? Json.write(m) : String.format(java.util.Locale.ROOT,
-                "%s -> %s: %s, %d samples, exact (SHA-256 verified), %.2f s", input, output,
-                signal.spec().describe(), signal.sampleCount(), seconds));
+        // With the samples on standard output, the report goes to stderr.
+        PrintWriter report = Stdio.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        if (json) {
+            report.println(Json.write(m));
+        } else if (!quiet) {
+            report.println(String.format(Locale.ROOT, "%s -> %s: %s, %d samples, exact (SHA-256 verified), %.2f s",
+                    name, output, signal.spec().describe(), signal.sampleCount(), seconds));
+        }
         return ExitCode.OK;
+    }
+
+    /** photo.inr -> photo.png, clip.inr -> clip.wav, in the input's folder. */
+    static Path besideInput(Path input, SignalKind kind) {
+        String file = input.getFileName().toString();
+        String stem = file.toLowerCase(Locale.ROOT).endsWith(".inr") ? file.substring(0, file.length() - 4) : file;
+        return input.resolveSibling(stem + (kind == SignalKind.AUDIO ? ".wav" : ".png"));
     }
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", description = "Run INRKit's main job on samples bundled in the jar (a 64x64 crop of Kodak's "
         + "kodim23 and a stereo piano snippet): encode to .inr with the default preset, decode, compare every "
         + "sample with the original, and report the sizes.",
-        footer = {"", "Example:", "  inrkit demo --keep demo-out"})
+        footer = {"", "Examples:", "  inrkit demo", "  inrkit demo --keep demo-out --preset fast"})
 final class DemoCommand implements Callable<Integer> {
 
     static final String[] SAMPLES = {"kodim23-64x64.png", "piano-stereo-16bit.wav"};
@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("inrkit-demo");
         EncodeOptions options = EncodeOptions.builder().preset(EncodeOptions.Preset.fromId(preset)).build();
-        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        Progress progress = Progress.of(spec, quiet);
         List<String> rows = new ArrayList<>();
         boolean allExact = true;
         try {

@@ -10,12 +10,18 @@ import io.inrkit.core.SignalKind;
 import io.inrkit.core.fit.FitProgress;
 import io.inrkit.core.io.AtomicOutput;
 import io.inrkit.core.io.InputFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,21 +30,36 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "encode", description = "Compress an image or audio file, losslessly, into an .inr file: context "
-        + "modelling mixed with a bit-plane INR when the network earns its bytes (see docs/CODEC.md).",
-        footer = {"", "Examples:", "  inrkit encode photo.png photo.inr",
+@Command(name = "encode", description = "Compress image or audio files, losslessly, into .inr files: context "
+        + "modelling mixed with a bit-plane INR when the network earns its bytes (see docs/CODEC.md). One input "
+        + "becomes OUT (IN OUT, -o OUT, or IN.inr beside it); several inputs or a folder become NAME.inr in "
+        + "--out-dir (or beside each input). A batch goes on past files it cannot encode, reports them, prints a "
+        + "summary and exits non-zero if any failed.",
+        footer = {"", "Examples:", "  inrkit encode photo.png                   (writes photo.inr)",
             "  inrkit encode photo.png photo.inr --preset max --json",
+            "  inrkit encode scans/ --out-dir coded/ --preset fast",
+            "  cat clip.wav | inrkit encode - -o clip.inr",
             "  inrkit encode photo.png crop.inr --crop 64x64+0+0 --lossless-model   (the paper's representation)"})
 final class EncodeCommand implements Callable<Integer> {
+
+    /** Extensions of the files a folder given as input contributes. */
+    private static final Set<String> MEDIA_EXTENSIONS = Set.of("png", "tif", "tiff", "pnm", "pbm", "pgm", "ppm", "pam",
+            "bmp", "gif", "wav", "aif", "aiff", "aifc", "au", "snd");
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Image or audio file.")
-    Path input;
+    @Parameters(arity = "1..*", paramLabel = "IN", description = "Image or audio files or folders (their image and "
+            + "audio files), or - for standard input. Two names, the second ending in .inr or not an existing "
+            + "file, are IN OUT.inr.")
+    List<Path> inputs;
 
-    @Parameters(index = "1", paramLabel = "OUT.inr", description = "Output file.")
-    Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.inr", description = "Output of a single input "
+            + "(- for standard output).")
+    Path optionOutput;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", description = "Folder of the outputs (created if missing).")
+    Path outDir;
 
     @Mixin
     RegionOptions region;
@@ -72,38 +93,200 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads. Default: all cores.")
     Integer threads;
 
-    @Option(names = {"-f", "--force"}, description = "Replace OUT if it exists.")
+    @Option(names = {"-f", "--force"}, description = "Replace outputs that exist.")
     boolean force;
 
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress, and no report but a batch's failures.")
     boolean quiet;
+
+    /** One input and where it goes. */
+    record Job(Path input, Path output) {
+    }
 
     @Override
     public Integer call() throws Exception {
         EncodeOptions options = options();
-        if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".inr")) {
+        List<Job> jobs = new ArrayList<>();
+        boolean batch = plan(jobs);
+        Progress progress = Progress.of(spec, quiet || json);
+        if (!batch) {
+            Map<String, Object> report = encodeOne(jobs.get(0), options, progress, "");
+            PrintWriter out = Stdio.isDash(jobs.get(0).output()) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            if (json || !quiet) {
+                out.println(json ? Json.write(report) : text(report));
+            }
+            return ExitCode.OK;
+        }
+        if (outDir != null) {
+            Files.createDirectories(outDir);
+        }
+        return runBatch(jobs, options, progress);
+    }
+
+    /** Fills {@code jobs}; true for a batch (several inputs or a folder). */
+    private boolean plan(List<Job> jobs) throws IOException {
+        // cjxl's IN OUT: two names, the second an .inr name or not an existing input.
+        if (inputs.size() == 2 && optionOutput == null && outDir == null && !Files.isDirectory(inputs.get(0))
+                && (isInrName(inputs.get(1)) && !isInrName(inputs.get(0)) || !Files.exists(inputs.get(1)))) {
+            jobs.add(checked(new Job(inputs.get(0), inputs.get(1))));
+            return false;
+        }
+        List<Path> files = new ArrayList<>();
+        boolean folder = false;
+        for (Path in : inputs) {
+            if (!Stdio.isDash(in) && Files.isDirectory(in)) {
+                folder = true;
+                List<Path> found = mediaFilesIn(in);
+                if (found.isEmpty()) {
+                    throw new UsageException("no image or audio files in " + in);
+                }
+                files.addAll(found);
+            } else {
+                files.add(in);
+            }
+        }
+        boolean batch = folder || files.size() > 1;
+        if (batch && optionOutput != null) {
+            throw new UsageException("-o names the output of one input; with several, use --out-dir DIR");
+        }
+        if (batch && files.stream().anyMatch(Stdio::isDash)) {
+            throw new UsageException("standard input (-) can only be encoded on its own");
+        }
+        Set<Path> outputs = new HashSet<>();
+        for (Path in : files) {
+            Path out;
+            if (optionOutput != null) {
+                out = optionOutput;
+            } else if (Stdio.isDash(in)) {
+                throw new UsageException("reading standard input: name the output with -o OUT.inr (- for standard output)");
+            } else {
+                Path folderOut = outDir != null ? outDir : in.toAbsolutePath().getParent();
+                out = folderOut.resolve(stem(in) + ".inr");
+            }
+            if (!outputs.add(out.toAbsolutePath().normalize())) {
+                throw new UsageException("two inputs would both be written to " + out + "; encode them separately");
+            }
+            jobs.add(checked(new Job(in, out)));
+        }
+        return batch;
+    }
+
+    private static Job checked(Job job) {
+        if (!Stdio.isDash(job.output()) && !isInrName(job.output())) {
             throw new UsageException("the output of encode is an .inr file: name it with .inr");
         }
-        if (InputFiles.sameFile(input, output)) {
-            throw new UsageException("output " + output + " is the input file; INRKit never overwrites an input");
+        if (InputFiles.sameFile(job.input(), job.output())) {
+            throw new UsageException("output " + job.output() + " is the input file; INRKit never overwrites an input");
         }
-        MediaFile in = MediaFiles.read(input);
+        return job;
+    }
+
+    private static boolean isInrName(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".inr");
+    }
+
+    private static String stem(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** The image and audio files directly inside {@code dir}, by name; hidden files are left out. */
+    static List<Path> mediaFilesIn(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isRegularFile).filter(p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                int dot = name.lastIndexOf('.');
+                return !name.startsWith(".") && dot > 0 && MEDIA_EXTENSIONS.contains(name.substring(dot + 1));
+            }).sorted().toList();
+        }
+    }
+
+    private Map<String, Object> encodeOne(Job job, EncodeOptions options, Progress progress, String prefix)
+            throws IOException {
+        Stdio stdio = Stdio.of(spec);
+        MediaFile in = MediaFiles.read(job.input(), stdio);
         Signal signal = region.apply(in.signal());
-        Progress progress = new Progress(spec.commandLine().getErr(), quiet || json);
         EncodeResult r = Encoder.encode(signal, options, new Encoder.Listener() {
             @Override
             public void fit(String candidate, FitProgress p) {
-                progress.fit("network " + candidate + ": ", p, (long) signal.sampleCount() * signal.bitDepth());
+                progress.fit(prefix + "network " + candidate + ": ", p, (long) signal.sampleCount() * signal.bitDepth());
             }
         });
         progress.finish();
-        AtomicOutput.write(output, force, out -> out.write(r.file()));
-        Map<String, Object> report = report(input.toString(), output.toString(), signal, r);
-        spec.commandLine().getOut().println(json ? Json.write(report) : text(report, r));
-        return ExitCode.OK;
+        if (Stdio.isDash(job.output())) {
+            stdio.out().write(r.file());
+            stdio.out().flush();
+        } else {
+            AtomicOutput.write(job.output(), force, out -> out.write(r.file()));
+        }
+        return report(in.name(), in.fileBytes(), job.output().toString(), signal, r);
+    }
+
+    /** Encodes every job, reporting failures as they happen; the exit code is the first failure's. */
+    private int runBatch(List<Job> jobs, EncodeOptions options, Progress progress) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int exit = ExitCode.OK;
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            String prefix = String.format(Locale.ROOT, "[%d/%d] %s ", i + 1, jobs.size(), job.input().getFileName());
+            progress.note(prefix.strip());
+            try {
+                rows.add(encodeOne(job, options, progress, prefix));
+            } catch (Exception e) {
+                progress.finish();
+                int code = InrKit.exitCodeOf(e);
+                String message = InrKit.message(e, code);
+                String name = job.input().toString();
+                String reason = message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message;
+                err.println("inrkit encode: " + name + ": " + reason);
+                err.flush();
+                Map<String, Object> failed = new LinkedHashMap<>();
+                failed.put("input", name);
+                failed.put("error", reason);
+                failed.put("exitCode", code);
+                rows.add(failed);
+                exit = exit == ExitCode.OK ? code : exit;
+            }
+        }
+        long failed = rows.stream().filter(r -> r.containsKey("error")).count();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("files", rows);
+        summary.put("encoded", rows.size() - failed);
+        summary.put("failed", failed);
+        if (json) {
+            spec.commandLine().getOut().println(Json.write(summary));
+        } else if (!quiet) {
+            spec.commandLine().getOut().println(summaryTable(rows));
+        }
+        return exit;
+    }
+
+    private static String summaryTable(List<Map<String, Object>> rows) {
+        StringBuilder b = new StringBuilder("| file | result | input bytes | .inr bytes | size | seconds |\n");
+        b.append("|---|---|---|---|---|---|\n");
+        long in = 0;
+        long out = 0;
+        int ok = 0;
+        for (Map<String, Object> r : rows) {
+            if (r.containsKey("error")) {
+                b.append(String.format(Locale.ROOT, "| %s | failed: %s | - | - | - | - |%n", r.get("input"), r.get("error")));
+                continue;
+            }
+            ok++;
+            in += (Long) r.get("inputBytes");
+            out += (Integer) r.get("bytes");
+            b.append(String.format(Locale.ROOT, "| %s | ok | %d | %d | %s | %.1f |%n", r.get("input"), (Long) r.get("inputBytes"),
+                    (Integer) r.get("bytes"), r.containsKey("bitsPerPixel") ? r.get("bitsPerPixel") + " bpp"
+                            : r.get("ratioToPcm") + " of PCM", (Double) r.get("seconds")));
+        }
+        b.append(String.format(Locale.ROOT, "%d encoded, %d failed; %d bytes in, %d bytes of .inr", ok, rows.size() - ok,
+                in, out));
+        return b.toString();
     }
 
     private EncodeOptions options() {
@@ -135,10 +318,17 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> report(String in, String out, Signal signal, EncodeResult r) {
+        return report(in, -1, out, signal, r);
+    }
+
+    static Map<String, Object> report(String in, long inputBytes, String out, Signal signal, EncodeResult r) {
         InrContainer.Sizes sizes = r.sizes();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", in);
         m.put("output", out);
+        if (inputBytes >= 0) {
+            m.put("inputBytes", inputBytes);
+        }
         m.put("signal", signal.spec().describe());
         m.put("chosen", r.chosen());
         m.put("codingMode", InrFacts.modeName(r.container().mode()));
@@ -177,21 +367,24 @@ final class EncodeCommand implements Callable<Integer> {
         return (long) s.sampleCount() * ((s.bitDepth() + 7) / 8);
     }
 
-    private static String text(Map<String, Object> m, EncodeResult r) {
+    @SuppressWarnings("unchecked")
+    private static String text(Map<String, Object> m) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s -> %s: %s%n", m.get("input"), m.get("output"), m.get("signal")));
         b.append(String.format(Locale.ROOT, "%d bytes (header %d, models %d, coded bits %d), %s, %.1f s%n",
                 (Integer) m.get("bytes"), (Integer) m.get("headerBytes"), (Integer) m.get("modelBytes"),
                 (Integer) m.get("bitsBytes"), m.containsKey("bitsPerPixel") ? m.get("bitsPerPixel") + " bits per pixel"
                         : m.get("ratioToPcm") + " of the raw PCM", (Double) m.get("seconds")));
-        b.append(String.format(Locale.ROOT, "chosen: %s (bits coded: %s)%n", r.chosen(), m.get("codingMode")));
+        b.append(String.format(Locale.ROOT, "chosen: %s (bits coded: %s)%n", m.get("chosen"), m.get("codingMode")));
         b.append("| candidate | parameters | model bytes | bits: context only | bits: INR only | bits: mixed | file bytes |\n");
         b.append("|---|---|---|---|---|---|---|\n");
-        for (EncodeResult.Candidate c : r.candidates()) {
-            b.append(String.format(Locale.ROOT, "| %s%s | %d | %d | %d | %s | %s | %d |%n", c.name(),
-                    c.modelLossless() ? " (model lossless)" : "", c.parameters(), c.modelBytes(), c.contextBytes(),
-                    c.inrBytes() < 0 ? "-" : Integer.toString(c.inrBytes()),
-                    c.mixedBytes() < 0 ? "-" : Integer.toString(c.mixedBytes()), c.totalBytes()));
+        for (Map<String, Object> c : (List<Map<String, Object>>) m.get("candidates")) {
+            int inr = (Integer) c.get("inrOnlyBits");
+            int mixed = (Integer) c.get("mixedBits");
+            b.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s | %s | %s |%n", c.get("name"),
+                    (Boolean) c.get("modelLossless") ? " (model lossless)" : "", c.get("parameters"), c.get("modelBytes"),
+                    c.get("contextOnlyBits"), inr < 0 ? "-" : Integer.toString(inr), mixed < 0 ? "-" : Integer.toString(mixed),
+                    c.get("totalBytes")));
         }
         return b.toString().stripTrailing();
     }

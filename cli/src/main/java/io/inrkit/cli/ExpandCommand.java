@@ -34,11 +34,15 @@ final class ExpandCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Low bit depth image or audio file.")
+    @Parameters(index = "0", paramLabel = "IN", description = "Low bit depth image or audio file, or - for standard input.")
     Path input;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "Output file (.png, .tif, .tiff, .wav).")
-    Path output;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", description = "Output file (.png, .tif, .tiff, "
+            + ".wav), or - for standard output (PNG or WAV).")
+    Path positionalOutput;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The output, as an option.")
+    Path optionOutput;
 
     @Option(names = "--bits", paramLabel = "M", required = true, description = "Target bits per sample: above "
             + "the input's, at most 16 for images and 24 for audio.")
@@ -54,7 +58,7 @@ final class ExpandCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress and no report (errors only).")
     boolean quiet;
 
     @Option(names = {"-f", "--force"}, description = "Replace OUT if it exists.")
@@ -63,12 +67,13 @@ final class ExpandCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExpansionMethod m = ExpansionMethod.fromId(method);
-        MediaFiles.OutputType.of(output); // a bad extension is a usage error before any reading
-        Signal low = MediaFiles.read(input).signal();
+        Path output = OutputChoice.required(positionalOutput, optionOutput);
+        MediaFiles.OutputType.check(output); // a bad extension is a usage error before any reading
+        Stdio stdio = Stdio.of(spec);
+        Signal low = MediaFiles.read(input, stdio).signal();
         BitDepthExpansion.checkTarget(low.spec(), bits);
-        MediaFiles.checkDepthWritable(output, bits);
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, quiet || json);
+        MediaFiles.checkDepthWritable(output, bits, low.kind());
+        Progress progress = Progress.of(spec, quiet || json);
         FitProgress[] last = new FitProgress[1];
         long knownBits = (long) low.sampleCount() * low.bitDepth();
         ExpansionOptions options = network.apply(ExpansionOptions.defaults()).withListener(p -> {
@@ -79,7 +84,7 @@ final class ExpandCommand implements Callable<Integer> {
         Signal wide = BitDepthExpansion.expand(low, bits, m, options);
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.finish();
-        MediaFiles.write(wide, output, force, input);
+        MediaFiles.write(wide, output, force, stdio, input);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("input", input.toString());
         r.put("output", output.toString());
@@ -92,10 +97,12 @@ final class ExpandCommand implements Callable<Integer> {
             r.put("iterations", last[0].iteration());
             r.put("knownBitErrors", last[0].bitErrors());
         }
+        // With the samples on standard output, the report goes to stderr.
+        PrintWriter report = Stdio.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (json) {
-            spec.commandLine().getOut().println(Json.write(r));
-        } else {
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "expanded %s from %d to %d bits with %s in %.2f s%s: %s%n",
+            report.println(Json.write(r));
+        } else if (!quiet) {
+            report.printf(java.util.Locale.ROOT, "expanded %s from %d to %d bits with %s in %.2f s%s: %s%n",
                     input, low.bitDepth(), bits, m.id(), seconds,
                     last[0] == null ? "" : " (" + last[0].iteration() + " iterations, " + last[0].bitErrors()
                             + " known bits missed by the network, copied from the input)", output);

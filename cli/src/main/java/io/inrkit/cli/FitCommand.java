@@ -36,7 +36,7 @@ final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "IN", description = "Image or audio file.")
+    @Parameters(paramLabel = "IN", description = "Image or audio file, or - for standard input.")
     Path input;
 
     @Mixin
@@ -120,9 +120,9 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FitOptions options = options();
-        MediaFile file = MediaFiles.read(input);
+        MediaFile file = MediaFiles.read(input, Stdio.of(spec));
         Signal signal = region.apply(file.signal());
-        Progress progress = new Progress(spec.commandLine().getErr(), quiet || json);
+        Progress progress = Progress.of(spec, quiet || json);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", input.toString());
         report.put("signal", signal.spec().describe());

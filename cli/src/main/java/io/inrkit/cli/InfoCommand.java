@@ -21,7 +21,8 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "An image (PNG, TIFF, PNM, BMP, GIF), audio (WAV, AIFF, AU) or .inr file.")
+    @Parameters(paramLabel = "FILE", description = "An image (PNG, TIFF, PNM, BMP, GIF), audio (WAV, AIFF, AU) or .inr file, "
+            + "or - for standard input.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -29,22 +30,24 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        byte[] data = io.inrkit.core.io.InputFiles.readAll(file);
+        boolean stdin = Stdio.isDash(file);
+        String name = stdin ? "standard input" : file.toString();
+        byte[] data = stdin ? Stdio.of(spec).in().readAllBytes() : io.inrkit.core.io.InputFiles.readAll(file);
         if (io.inrkit.codec.Decoder.isInr(data)) {
             Map<String, Object> facts;
             try {
-                facts = InrFacts.of(file.toString(), io.inrkit.codec.format.InrContainer.parse(data));
+                facts = InrFacts.of(name, io.inrkit.codec.format.InrContainer.parse(data));
             } catch (io.inrkit.core.BadInputException e) {
-                throw e.withContext(file.toString());
+                throw e.withContext(name);
             }
             spec.commandLine().getOut().println(json ? Json.write(facts) : InrFacts.text(facts));
             return ExitCode.OK;
         }
         MediaFile media;
         try {
-            media = MediaFiles.decode(file.toString(), data);
+            media = MediaFiles.decode(name, data);
         } catch (io.inrkit.core.BadInputException e) {
-            throw e.withContext(file.toString());
+            throw e.withContext(name);
         }
         Map<String, Object> facts = facts(media);
         spec.commandLine().getOut().println(json ? Json.write(facts) : text(facts));

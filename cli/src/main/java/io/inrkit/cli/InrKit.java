@@ -16,15 +16,22 @@ import picocli.CommandLine.ScopeType;
         description = "Lossless implicit neural representations of images and audio, and the .inr codec.",
         subcommands = {EncodeCommand.class, DecodeCommand.class, InfoCommand.class, ConvertCommand.class, FitCommand.class,
             ExpandCommand.class, ReduceCommand.class, CompareCommand.class,
-            BenchCommand.class, DemoCommand.class,
+            BenchCommand.class, DemoCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 unreadable/unsupported/corrupt input, "
             + "4 I/O failure."})
 public final class InrKit {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Print stack traces with errors.")
+            description = "Print stack traces with errors, and progress lines even when stderr is not a terminal.")
     boolean verbose;
+
+    /** The streams behind "-" (not static: tests run commands side by side with their own). */
+    final Stdio stdio;
+
+    private InrKit(Stdio stdio) {
+        this.stdio = stdio;
+    }
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -32,13 +39,23 @@ public final class InrKit {
 
     /** Runs the command line and returns the exit code; used by {@link #main} and by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        InrKit top = new InrKit();
-        CommandLine cl = new CommandLine(top);
+        return execute(args, out, err, Stdio.system());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the streams behind "-" given. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Stdio stdio) {
+        CommandLine cl = commandLine(stdio);
+        InrKit top = cl.getCommand();
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(InrKit::exitCodeOf);
         cl.setExecutionExceptionHandler((e, line, parsed) -> report(e, line, parsed, top.verbose));
         return cl.execute(args);
+    }
+
+    /** The command model, bound to {@code stdio}. */
+    static CommandLine commandLine(Stdio stdio) {
+        return new CommandLine(new InrKit(stdio));
     }
 
     private static int report(Exception e, CommandLine line, ParseResult parsed, boolean verbose) {
@@ -68,7 +85,7 @@ public final class InrKit {
         return ExitCode.INTERNAL;
     }
 
-    private static String message(Exception e, int code) {
+    static String message(Exception e, int code) {
         if (e instanceof FileAlreadyExistsException f) {
             return f.getFile() + (f.getReason() == null ? " already exists" : " " + f.getReason());
         }

@@ -10,6 +10,7 @@ import io.inrkit.core.io.InputFiles;
 import io.inrkit.image.ImageFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -20,6 +21,18 @@ final class MediaFiles {
     }
 
     static MediaFile read(Path path) throws IOException {
+        return read(path, null);
+    }
+
+    /** Reads {@code path}, or standard input when it is "-" (and {@code stdio} is given). */
+    static MediaFile read(Path path, Stdio stdio) throws IOException {
+        if (stdio != null && Stdio.isDash(path)) {
+            try {
+                return decode("standard input", stdio.in().readAllBytes());
+            } catch (BadInputException e) {
+                throw e.withContext("standard input");
+            }
+        }
         byte[] data = InputFiles.readAll(path);
         try {
             return decode(path.toString(), data);
@@ -62,6 +75,21 @@ final class MediaFiles {
     enum OutputType {
         PNG, TIFF, WAV;
 
+        /** By extension; "-" (standard output) is PNG for images and WAV for audio. */
+        static OutputType of(Path path, SignalKind kind) {
+            if (Stdio.isDash(path)) {
+                return kind == SignalKind.AUDIO ? WAV : PNG;
+            }
+            return of(path);
+        }
+
+        /** A usage error, before any reading, for an output name whose format is unknown. */
+        static void check(Path path) {
+            if (!Stdio.isDash(path)) {
+                of(path);
+            }
+        }
+
         static OutputType of(Path path) {
             String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".png")) {
@@ -86,8 +114,8 @@ final class MediaFiles {
      * Refuses, before any work, an output format that cannot hold {@code bits}-bit samples: WAV
      * holds 8, 16, 24 or 32 bits, TIFF 8 or 16, PNG up to 16 (depths other than 8 and 16 in sBIT).
      */
-    static void checkDepthWritable(Path out, int bits) {
-        OutputType type = OutputType.of(out);
+    static void checkDepthWritable(Path out, int bits, SignalKind kind) {
+        OutputType type = OutputType.of(out, kind);
         boolean ok = switch (type) {
             case WAV -> bits % 8 == 0 && bits >= 8 && bits <= 32;
             case TIFF -> bits == 8 || bits == 16;
@@ -108,6 +136,26 @@ final class MediaFiles {
      * signal in a format of the other kind.
      */
     static void write(Signal signal, Path out, boolean force, Path... inputs) throws IOException {
+        write(signal, out, force, null, inputs);
+    }
+
+    /**
+     * As {@link #write(Signal, Path, boolean, Path...)}; an output named "-" goes to {@code stdio}'s
+     * standard output as PNG or WAV, through a temporary file so that a failure sends nothing.
+     */
+    static void write(Signal signal, Path out, boolean force, Stdio stdio, Path... inputs) throws IOException {
+        if (stdio != null && Stdio.isDash(out)) {
+            OutputType type = OutputType.of(out, signal.kind());
+            Path temporary = Files.createTempFile("inrkit-", type == OutputType.WAV ? ".wav" : ".png");
+            try {
+                write(signal, temporary, true);
+                Files.copy(temporary, stdio.out());
+                stdio.out().flush();
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return;
+        }
         OutputType type = OutputType.of(out);
         if (signal.kind() != type.kind()) {
             throw new UsageException("cannot write " + signal.kind().displayName() + " as " + type + "; use "

@@ -3,10 +3,12 @@ package io.inrkit.cli;
 import io.inrkit.core.fit.FitProgress;
 import java.io.PrintWriter;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The progress line of long commands, on stderr: rewritten in place on a terminal, a plain line
- * every few seconds otherwise (logs), nothing with --quiet.
+ * The progress line of long commands, on stderr, and only where someone watches it: rewritten in
+ * place when stderr is a terminal; when it is not, nothing, unless --verbose asks for a plain
+ * line every few seconds (logs of long runs). Nothing at all with --quiet.
  */
 final class Progress {
 
@@ -18,10 +20,26 @@ final class Progress {
     private long lastLine;
     private boolean open;
 
-    Progress(PrintWriter err, boolean quiet) {
+    Progress(PrintWriter err, boolean terminal, boolean log, boolean quiet) {
         this.err = err;
-        this.terminal = System.console() != null;
-        this.quiet = quiet;
+        this.terminal = terminal;
+        this.quiet = quiet || !terminal && !log;
+    }
+
+    /** The progress of the command {@code spec}: drawn on a terminal, logged with --verbose. */
+    static Progress of(CommandSpec spec, boolean quiet) {
+        InrKit top = (InrKit) spec.root().userObject();
+        return new Progress(spec.commandLine().getErr(), top.stdio.stderrIsTerminal(), top.verbose, quiet);
+    }
+
+    /** A line of its own (a file starting in a batch, say), with the same rules as the progress. */
+    void note(String line) {
+        if (quiet) {
+            return;
+        }
+        finish();
+        err.println(line);
+        err.flush();
     }
 
     void fit(String prefix, FitProgress p, long totalBits) {
@@ -37,7 +55,7 @@ final class Progress {
         double eta = p.secondsToLimit();
         String line = String.format(Locale.ROOT, "%siteration %d  loss %.5f  bit errors %d (%.3f%%)  %.1f it/s  %s",
                 prefix, p.iteration(), p.loss(), p.bitErrors(), 100.0 * p.bitErrors() / totalBits,
-                p.iterationsPerSecond(), done || !Double.isFinite(eta) ? "" : String.format(Locale.ROOT, "limit in %.0f s", eta));
+                p.iterationsPerSecond(), done || !Double.isFinite(eta) ? "" : String.format(Locale.ROOT, "limit in %.0f s", Math.max(0, eta)));
         if (terminal) {
             err.print("\r" + line + "\u001b[K");
             open = true;

@@ -20,11 +20,15 @@ final class ReduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Image or audio file.")
+    @Parameters(index = "0", paramLabel = "IN", description = "Image or audio file, or - for standard input.")
     Path input;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "Output file (.png, .tif, .tiff, .wav).")
-    Path output;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", description = "Output file (.png, .tif, .tiff, "
+            + ".wav), or - for standard output (PNG or WAV).")
+    Path positionalOutput;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The output, as an option.")
+    Path optionOutput;
 
     @Option(names = "--bits", paramLabel = "N", required = true, description = "Bits to keep, below the input's.")
     int bits;
@@ -35,13 +39,21 @@ final class ReduceCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Replace OUT if it exists.")
     boolean force;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
-        MediaFiles.checkDepthWritable(output, bits);
-        Signal signal = region.apply(MediaFiles.read(input).signal());
+        Path output = OutputChoice.required(positionalOutput, optionOutput);
+        MediaFiles.OutputType.check(output);
+        Stdio stdio = Stdio.of(spec);
+        Signal signal = region.apply(MediaFiles.read(input, stdio).signal());
+        MediaFiles.checkDepthWritable(output, bits, signal.kind());
         Signal low = BitDepthExpansion.reduce(signal, bits);
-        MediaFiles.write(low, output, force, input);
-        spec.commandLine().getErr().println("wrote " + output + " (" + low.spec().describe() + ")");
+        MediaFiles.write(low, output, force, stdio, input);
+        if (!quiet) {
+            spec.commandLine().getErr().println("wrote " + output + " (" + low.spec().describe() + ")");
+        }
         return ExitCode.OK;
     }
 }

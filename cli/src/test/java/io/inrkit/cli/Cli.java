@@ -13,22 +13,33 @@ final class Cli {
     final int code;
     final String out;
     final String err;
+    /** What went to standard output through "-". */
+    final byte[] data;
 
-    private Cli(int code, String out, String err) {
+    private Cli(int code, String out, String err, byte[] data) {
         this.code = code;
         this.out = out;
         this.err = err;
+        this.data = data;
     }
 
+    /** Runs with an empty standard input and stderr not a terminal (as under Maven). */
     static Cli run(Object... args) {
+        return piped(new byte[0], args);
+    }
+
+    /** Runs with {@code stdin} behind an input named "-". */
+    static Cli piped(byte[] stdin, Object... args) {
         String[] a = new String[args.length];
         for (int i = 0; i < args.length; i++) {
             a[i] = String.valueOf(args[i]);
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = InrKit.execute(a, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Cli(code, out.toString(), err.toString());
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        Stdio stdio = new Stdio(new java.io.ByteArrayInputStream(stdin), data, false);
+        int code = InrKit.execute(a, new PrintWriter(out, true), new PrintWriter(err, true), stdio);
+        return new Cli(code, out.toString(), err.toString(), data.toByteArray());
     }
 
     /** A bundled demo sample copied into {@code dir}. */

@@ -1,0 +1,49 @@
+package io.inrkit.cli;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The byte streams behind {@code -}: standard input for an input named "-", standard output for
+ * an output named "-". Held by the {@link InrKit} instance that runs the command (tests give
+ * their own), never in a static.
+ *
+ * @param in     where an input named "-" is read from
+ * @param out    where an output named "-" is written to
+ * @param stderrIsTerminal whether progress may be drawn
+ */
+record Stdio(InputStream in, OutputStream out, boolean stderrIsTerminal) {
+
+    /** The name that stands for standard input or output. */
+    static final String DASH = "-";
+
+    static Stdio system() {
+        return new Stdio(System.in, System.out, detectStderrTerminal());
+    }
+
+    /** The streams of the command line that runs {@code spec}. */
+    static Stdio of(CommandSpec spec) {
+        return ((InrKit) spec.root().userObject()).stdio;
+    }
+
+    static boolean isDash(Path p) {
+        return p != null && p.toString().equals(DASH);
+    }
+
+    /**
+     * Whether file descriptor 2 is a terminal. Java 17 has no API for it (System.console() looks at
+     * stdin and stdout, which are redirected in {@code inrkit decode x.inr -o - > y.png}), so this
+     * asks Linux, the only platform the natives are built for, where fd 2 points.
+     */
+    private static boolean detectStderrTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (Exception e) {
+            return System.console() != null;
+        }
+    }
+}
