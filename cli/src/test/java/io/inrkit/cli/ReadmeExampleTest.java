@@ -3,6 +3,7 @@ package io.inrkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.inrkit.audio.AudioFiles;
+import io.inrkit.codec.Decoder;
 import io.inrkit.core.BitPlanes;
 import io.inrkit.core.CoordinateGrid;
 import io.inrkit.core.PlaneMapping;
@@ -42,6 +43,30 @@ class ReadmeExampleTest {
         byte[] inr = er.file();
         Signal decoded = io.inrkit.codec.Decoder.decode(inr, 2);
         assertEquals(image, decoded);
+
+        // "Bit-depth expansion from code"
+        Signal four = io.inrkit.core.depth.BitDepthExpansion.reduce(image, 4);
+        Signal eight = io.inrkit.core.depth.BitDepthExpansion.expand(four, 8,
+                io.inrkit.core.depth.ExpansionMethod.CONTOUR, io.inrkit.core.depth.ExpansionOptions.defaults());
+        io.inrkit.core.quality.SignalComparison c = io.inrkit.core.quality.SignalComparison.of(image, eight);
+        assertEquals(8, eight.bitDepth());
+        assertEquals(true, c.psnr() > 25 && c.maxAbsError() < 16, "within the interval the 4 known bits allow");
+
+        // "Through the standard Java APIs" (on an 8x8 crop so the default preset stays quick)
+        java.io.File photoInr = dir.resolve("photo.inr").toFile();
+        java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(photo.toFile()).getSubimage(0, 0, 8, 8);
+        javax.imageio.ImageIO.write(source, "inr", photoInr);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(photoInr);
+        java.io.File copy = dir.resolve("copy.inr").toFile();
+        javax.imageio.ImageIO.write(img, "inr", copy);
+        assertEquals(image.crop(0, 0, 8, 8), Decoder.decode(java.nio.file.Files.readAllBytes(copy.toPath()), 2));
+        javax.sound.sampled.AudioFileFormat.Type INR = new javax.sound.sampled.AudioFileFormat.Type("INR", "inr");
+        java.io.File takeInr = dir.resolve("take.inr").toFile();
+        javax.sound.sampled.AudioSystem.write(javax.sound.sampled.AudioSystem.getAudioInputStream(take.toFile()), INR,
+                takeInr);
+        javax.sound.sampled.AudioInputStream pcm = javax.sound.sampled.AudioSystem.getAudioInputStream(takeInr);
+        assertEquals(clip.sampleCount() * 2L, pcm.readAllBytes().length);
+        assertEquals(clip, Decoder.decode(java.nio.file.Files.readAllBytes(takeInr.toPath()), 2));
 
         // "Fitting from code" (on a 4x4 crop so the test stays quick)
         io.inrkit.core.fit.FitResult r = io.inrkit.core.fit.InrFitter.fit(image.crop(0, 0, 4, 4),
