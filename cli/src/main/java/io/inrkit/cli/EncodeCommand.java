@@ -83,7 +83,9 @@ final class EncodeCommand implements Callable<Integer> {
     boolean losslessModel;
 
     @Option(names = "--weights", paramLabel = "F", defaultValue = "int8",
-            description = "Weight format: int8 (per output channel), fp16, bf16, fp32. Default: ${DEFAULT-VALUE}.")
+            description = "Weight format: int8 .. int2 (per output channel, MSE-searched clipping), ternary, fp16, "
+                    + "bf16, fp32, posit16, posit8, posit8es2, fp8, fp8e5m2, fp6, fp6e2m3, fp4 (see docs/FORMAT.md). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String weights;
 
     @Option(names = "--segment", paramLabel = "FRAMES", defaultValue = "1024",
@@ -308,13 +310,11 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     static TensorFormat format(String id) {
-        return switch (id) {
-            case "int8" -> TensorFormat.INT8_CHANNEL;
-            case "fp16" -> TensorFormat.FP16;
-            case "bf16" -> TensorFormat.BF16;
-            case "fp32" -> TensorFormat.FP32;
-            default -> throw new UsageException("unknown weight format '" + id + "' (int8, fp16, bf16, fp32)");
-        };
+        try {
+            return TensorFormat.byName(id);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static Map<String, Object> report(String in, String out, Signal signal, EncodeResult r) {

@@ -10,7 +10,7 @@ import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.UnsupportedFormatException;
 
 /**
- * A tensor on disk: {@code u8 format id}, INT8's per-column {@code f32} scales, {@code u32} length
+ * A tensor on disk: {@code u8 format id}, the format's {@code f32} scales (per column, one, or none), {@code u32} length
  * of the coded values, the coded values. Values are arithmetic-coded bit by bit, most significant
  * first, each bit's context the bits above it in its byte (a binary tree per byte position; the
  * low byte of 16-bit values also sees the high byte's top four bits), so common values cost little.
@@ -38,17 +38,22 @@ final class TensorCoding {
         if (format == null) {
             throw new UnsupportedFormatException(what + ": unknown tensor format id " + id);
         }
-        float[] scales = new float[format == TensorFormat.INT8_CHANNEL ? cols : 0];
+        float[] scales = new float[format.scaleCount(cols)];
         for (int j = 0; j < scales.length; j++) {
             scales[j] = r.f32();
-            if (!Float.isFinite(scales[j])) {
-                throw new CorruptInputException(what + ": non-finite scale");
+            if (!Float.isFinite(scales[j]) || !(scales[j] > 0)) {
+                throw new CorruptInputException(what + ": scale not positive and finite");
             }
         }
         int length = r.u32Max(r.remaining(), "coded length");
         int at = r.skip(length);
         int[] codes = new int[rows * cols];
         code(new ArithmeticDecoder(r.data(), at, length), format, codes);
+        for (int code : codes) {
+            if (!format.validCode(code)) {
+                throw new CorruptInputException(what + ": code " + code + " is not a " + format.cliName() + " value");
+            }
+        }
         QuantizedTensor t = new QuantizedTensor(format, rows, cols, codes, scales);
         for (float v : t.dequantize()) {
             if (!Float.isFinite(v)) {
@@ -85,9 +90,11 @@ final class TensorCoding {
             }
             return;
         }
+        boolean signed = format.signedCodes();
         AdaptiveTable table = new AdaptiveTable(256, 60);
         for (int i = 0; i < values.length; i++) {
-            values[i] = (byte) codeByte(coder, table, 0, values[i] & 0xFF); // INT8: sign-extended
+            int b = codeByte(coder, table, 0, values[i] & 0xFF);
+            values[i] = signed ? (byte) b : b; // integers and ternary: two's complement bytes
         }
     }
 

@@ -2,16 +2,20 @@ package io.inrkit.codec.quant;
 
 /**
  * A weight or bias tensor in a stored format: integer codes (the values' bit patterns for the
- * float formats, the integers for INT8) and, for INT8, one scale per column.
+ * float and posit/minifloat formats, the integers for INTn and ternary) and the scales the
+ * format keeps ({@link TensorFormat#scaleCount}).
  *
  * @param rows first dimension (inputs; 1 for a bias)
  * @param cols second dimension (outputs)
  * @param codes rows x cols stored values, row-major
- * @param scales per-column scales (INT8), else empty
+ * @param scales per-column scales, one per tensor (ternary), or none (float formats)
  */
 public record QuantizedTensor(TensorFormat format, int rows, int cols, int[] codes, float[] scales) {
 
-    /** The numbers these codes stand for; the same floats on every machine. */
+    /**
+     * The numbers these codes stand for; the same floats on every machine: a scaled code is its
+     * exact grid value times its scale in double, rounded once to float.
+     */
     public float[] dequantize() {
         float[] out = new float[codes.length];
         for (int i = 0; i < out.length; i++) {
@@ -20,7 +24,8 @@ public record QuantizedTensor(TensorFormat format, int rows, int cols, int[] cod
                 case FP32 -> Float.intBitsToFloat(q);
                 case FP16 -> HalfFloats.fromHalf(q);
                 case BF16 -> HalfFloats.fromBfloat16(q);
-                case INT8_CHANNEL -> q * scales[i % cols];
+                case TERNARY -> (float) (q * (double) scales[0]);
+                default -> (float) (format.gridValue(q) * scales[i % cols]);
             };
         }
         return out;

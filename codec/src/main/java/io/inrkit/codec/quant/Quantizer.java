@@ -1,12 +1,22 @@
 package io.inrkit.codec.quant;
 
-/** Puts float tensors into a {@link TensorFormat}. */
+/**
+ * Puts float tensors into a {@link TensorFormat}. Scaled formats search their scale per output
+ * channel (column) for the smallest squared error of the column: integers over clipping points
+ * (clipping a few outliers buys finer steps for all the other weights), minifloats over LLM-FP4's
+ * range of clipping values (its real exponent bias), posits over powers of two; ternary takes
+ * the tensor's mean |w| as BitNet b1.58 does.
+ */
 public final class Quantizer {
 
     /** INT8 codes are symmetric: -127..127. */
     static final int INT8_MAX = 127;
     /** Clipping candidates searched per column: fractions of the column's largest magnitude. */
     private static final int CLIP_STEPS = 40;
+    /** LLM-FP4's search: clip = lambda max|w|, lambda in linspace(0.01, 1.2, 100). */
+    private static final int FP_CANDIDATES = 100;
+    private static final double FP_LAMBDA_MIN = 0.01;
+    private static final double FP_LAMBDA_MAX = 1.2;
 
     private Quantizer() {
     }
@@ -16,7 +26,7 @@ public final class Quantizer {
             throw new IllegalArgumentException(values.length + " values for " + rows + " x " + cols);
         }
         int[] codes = new int[values.length];
-        float[] scales = new float[0];
+        float[] scales = new float[format.scaleCount(cols)];
         switch (format) {
             case FP32 -> {
                 for (int i = 0; i < values.length; i++) {
@@ -33,41 +43,52 @@ public final class Quantizer {
                     codes[i] = HalfFloats.toBfloat16(values[i]);
                 }
             }
-            case INT8_CHANNEL -> {
-                scales = new float[cols];
+            case TERNARY -> {
+                double sum = 0;
+                for (float v : values) {
+                    sum += Math.abs(v);
+                }
+                scales[0] = sum == 0 ? 1f : (float) (sum / values.length);
+                for (int i = 0; i < values.length; i++) {
+                    codes[i] = encode(format, values[i], scales[0]);
+                }
+            }
+            default -> {
                 for (int j = 0; j < cols; j++) {
-                    scales[j] = bestScale(values, rows, cols, j);
+                    scales[j] = bestScale(values, rows, cols, j, format);
                     for (int i = 0; i < rows; i++) {
-                        codes[i * cols + j] = int8(values[i * cols + j], scales[j]);
+                        codes[i * cols + j] = encode(format, values[i * cols + j], scales[j]);
                     }
                 }
             }
-            default -> throw new IllegalStateException(format.toString());
         }
         return new QuantizedTensor(format, rows, cols, codes, scales);
     }
 
-    /**
-     * The scale of column {@code j} whose INT8 rounding error (squared, summed over the column)
-     * is smallest, searching clipping points from 30% to 100% of the column's largest magnitude:
-     * clipping a few outliers buys finer steps for all the other weights.
-     */
+    /** The INT8 scale of column {@code j} (kept for the tests of the INT8 search). */
     static float bestScale(float[] values, int rows, int cols, int j) {
+        return bestScale(values, rows, cols, j, TensorFormat.INT8_CHANNEL);
+    }
+
+    /** The candidate scale of column {@code j} with the smallest squared error over the column. */
+    static float bestScale(float[] values, int rows, int cols, int j, TensorFormat format) {
         float max = 0;
         for (int i = 0; i < rows; i++) {
             max = Math.max(max, Math.abs(values[i * cols + j]));
         }
         if (max == 0 || !Float.isFinite(max)) {
-            return max == 0 ? 1f : Float.MAX_VALUE / INT8_MAX;
+            return max == 0 ? 1f : Float.MAX_VALUE / 1e6f;
         }
-        float best = max / INT8_MAX;
+        float best = Float.NaN;
         double bestErr = Double.MAX_VALUE;
-        for (int s = CLIP_STEPS; s >= 12; s--) {
-            float scale = s == CLIP_STEPS ? max / INT8_MAX : max * s / CLIP_STEPS / INT8_MAX;
+        for (float scale : candidates(format, max)) {
+            if (!(scale > 0) || !Float.isFinite(scale)) {
+                continue;
+            }
             double err = 0;
             for (int i = 0; i < rows; i++) {
                 float v = values[i * cols + j];
-                double d = v - int8(v, scale) * scale;
+                double d = v - format.gridValue(encode(format, v, scale)) * scale;
                 err += d * d;
             }
             if (err < bestErr) {
@@ -78,8 +99,50 @@ public final class Quantizer {
         return best;
     }
 
+    /** Scales to try for a column whose largest magnitude is {@code max}, the unclipped one first. */
+    private static float[] candidates(TensorFormat format, float max) {
+        int qmax = format.integerMax();
+        if (qmax > 0) {
+            // INT8 keeps its original range (30% .. 100%); fewer bits profit from harder clipping.
+            int lowest = format == TensorFormat.INT8_CHANNEL ? 12 : 2;
+            float[] out = new float[CLIP_STEPS - lowest + 1];
+            for (int s = CLIP_STEPS, k = 0; s >= lowest; s--, k++) {
+                out[k] = s == CLIP_STEPS ? max / qmax : max * s / CLIP_STEPS / qmax;
+            }
+            return out;
+        }
+        MiniFloat mini = format.miniFloat();
+        if (mini != null) {
+            float[] out = new float[FP_CANDIDATES];
+            for (int k = 0; k < FP_CANDIDATES; k++) {
+                double lambda = FP_LAMBDA_MAX - (FP_LAMBDA_MAX - FP_LAMBDA_MIN) * k / (FP_CANDIDATES - 1);
+                out[k] = (float) (lambda * max / mini.maxValue());
+            }
+            return out;
+        }
+        // Posits: powers of two that put the column's largest magnitude between 1/4 and 4 times
+        // 1.0, where a posit's precision is finest, and a little beyond.
+        int e = Math.getExponent(max);
+        float[] out = new float[9];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Math.scalb(1f, e - 4 + k);
+        }
+        return out;
+    }
+
+    /** The code of {@code v} at {@code scale}. */
+    static int encode(TensorFormat format, float v, float scale) {
+        int qmax = format.integerMax();
+        if (qmax > 0) {
+            long q = Math.round(v / scale);
+            return (int) Math.max(-qmax, Math.min(qmax, q));
+        }
+        Posit p = format.posit();
+        double x = v / (double) scale;
+        return p != null ? p.encode(x) : format.miniFloat().encode(x);
+    }
+
     static int int8(float v, float scale) {
-        long q = Math.round(v / scale);
-        return (int) Math.max(-INT8_MAX, Math.min(INT8_MAX, q));
+        return encode(TensorFormat.INT8_CHANNEL, v, scale);
     }
 }
