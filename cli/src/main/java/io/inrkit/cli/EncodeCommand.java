@@ -83,7 +83,7 @@ final class EncodeCommand implements Callable<Integer> {
     boolean losslessModel;
 
     @Option(names = "--weights", paramLabel = "F", defaultValue = "int8",
-            description = "Weight format: int8 .. int2 (per output channel, MSE-searched clipping), ternary, fp16, "
+            description = "Weight format: auto (per layer, whichever makes the file smallest), int8 .. int2 (per output channel, MSE-searched clipping), ternary, fp16, "
                     + "bf16, fp32, posit16, posit8, posit8es2, fp8, fp8e5m2, fp6, fp6e2m3, fp4 (see docs/FORMAT.md). "
                     + "Default: ${DEFAULT-VALUE}.")
     String weights;
@@ -293,7 +293,12 @@ final class EncodeCommand implements Callable<Integer> {
 
     private EncodeOptions options() {
         EncodeOptions.Builder b = EncodeOptions.builder().preset(EncodeOptions.Preset.fromId(preset))
-                .losslessModel(losslessModel).weightFormat(format(weights)).segmentFrames(segment);
+                .losslessModel(losslessModel).segmentFrames(segment);
+        if (weights.equals("auto")) {
+            b.autoWeights(true);
+        } else {
+            b.weightFormat(format(weights));
+        }
         if (width != null) {
             b.width(width);
         }

@@ -37,6 +37,8 @@ public final class EncodeOptions {
     /** Train until the quantized model alone reproduces every bit, and store that model. */
     public final boolean losslessModel;
     public final TensorFormat weightFormat;
+    /** Choose each layer's weight format for the smallest file ({@code --weights auto}). */
+    public final boolean autoWeights;
     public final int threads;
     public final long seed;
     /** Audio: frames per segment model. */
@@ -49,6 +51,7 @@ public final class EncodeOptions {
         iterations = b.iterations;
         losslessModel = b.losslessModel;
         weightFormat = b.weightFormat;
+        autoWeights = b.autoWeights;
         threads = b.threads;
         seed = b.seed;
         segmentFrames = b.segmentFrames;
@@ -70,6 +73,7 @@ public final class EncodeOptions {
         private int iterations;
         private boolean losslessModel;
         private TensorFormat weightFormat = TensorFormat.INT8_CHANNEL;
+        private boolean autoWeights;
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed;
         private int segmentFrames = 1024;
@@ -101,6 +105,11 @@ public final class EncodeOptions {
 
         public Builder weightFormat(TensorFormat v) {
             weightFormat = v;
+            return this;
+        }
+
+        public Builder autoWeights(boolean v) {
+            autoWeights = v;
             return this;
         }
 

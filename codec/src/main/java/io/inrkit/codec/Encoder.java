@@ -22,7 +22,6 @@ import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.InrModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -72,23 +71,17 @@ public final class Encoder {
         for (Plan plan : plans(s, o)) {
             listener.stage("network " + plan.name());
             long fitStart = System.nanoTime();
-            List<StoredModel> models = storedModels(s, plan, o, listener);
+            List<StoredModel> models = storedModels(s, sha, plan, o, listener);
             double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
-            ModelSideInformation side = new ModelSideInformation(s.spec(), models, o.threads);
             boolean lossless = predictsEveryBit(s, models, o.threads);
             listener.stage("coding with " + plan.name());
-            byte[] mixed = SampleCodec.encode(s, side, InrFormat.MODE_MIXED);
-            byte[] inr = SampleCodec.encode(s, side, InrFormat.MODE_INR);
-            int mode = inr.length < mixed.length ? InrFormat.MODE_INR : InrFormat.MODE_MIXED;
-            InrContainer c = new InrContainer(s.spec(), sha, models, mode, mode == InrFormat.MODE_INR ? inr : mixed);
-            int size = c.toBytes().length;
-            int modelBytes = size - new InrContainer(s.spec(), sha, List.of(), mode, c.coded()).toBytes().length;
+            Cost cost = Cost.of(s, sha, models, o.threads);
             long parameters = models.stream().mapToLong(StoredModel::parameters).sum();
-            candidates.add(new EncodeResult.Candidate(plan.name(), parameters, modelBytes, context.length, inr.length,
-                    mixed.length, size, lossless, fitSeconds));
-            if (plan.lossless() || size < bestSize) {
-                best = c;
-                bestSize = size;
+            candidates.add(new EncodeResult.Candidate(plan.name(), parameters, cost.modelBytes(), context.length,
+                    cost.inrBytes(), cost.mixedBytes(), cost.size(), lossless, fitSeconds));
+            if (plan.lossless() || cost.size() < bestSize) {
+                best = cost.container();
+                bestSize = cost.size();
                 chosen = plan.name();
             }
         }
@@ -118,17 +111,52 @@ public final class Encoder {
     }
 
     /** Trains the plan's network(s) and stores them quantized; lossless plans try finer formats. */
-    private static List<StoredModel> storedModels(Signal s, Plan plan, EncodeOptions o, Listener listener) {
+    private static List<StoredModel> storedModels(Signal s, byte[] sha, Plan plan, EncodeOptions o, Listener listener) {
         FitOptions fit = FitOptions.builder().formulation(Formulation.PLANE_HEADS).width(plan.width())
                 .layers(plan.layers()).maxIterations(plan.iterations()).timeLimitSeconds(plan.timeLimitSeconds())
                 .threads(o.threads).seed(o.seed).polish(plan.lossless() ? LOSSLESS_POLISH : 0).build();
-        FitListener progress = p -> listener.fit(plan.name(), p);
+        Fitted fitted = fit(s, fit, o.segmentFrames, p -> listener.fit(plan.name(), p));
+        if (o.autoWeights) {
+            listener.stage("choosing weight formats for " + plan.name());
+            return WeightChoice.choose(s, sha, fitted, o.threads, plan.lossless()).models();
+        }
+        TensorFormat[] formats = plan.lossless()
+                ? new TensorFormat[] {o.weightFormat, TensorFormat.FP16, TensorFormat.FP32} : new TensorFormat[] {o.weightFormat};
+        List<StoredModel> stored = null;
+        for (TensorFormat format : formats) {
+            stored = fitted.store(format);
+            if (!plan.lossless() || predictsEveryBit(s, stored, o.threads)) {
+                break;
+            }
+        }
+        return stored;
+    }
+
+    /** Networks trained on a signal: one for an image, one per segment of audio. */
+    record Fitted(List<InrModel> models, List<int[]> ranges) {
+
+        /** Every weight tensor in {@code format}. */
+        List<StoredModel> store(TensorFormat format) {
+            List<StoredModel> stored = new ArrayList<>();
+            for (int i = 0; i < models.size(); i++) {
+                stored.add(Encoder.store(models.get(i), ranges.get(i)[0], ranges.get(i)[1], format));
+            }
+            return stored;
+        }
+
+        int layerCount() {
+            return models.get(0).layers().size();
+        }
+    }
+
+    /** Trains the network(s) of {@code s}: audio in segments of {@code segmentFrames}. */
+    static Fitted fit(Signal s, FitOptions fit, int segmentFrames, FitListener progress) {
         List<InrModel> fitted = new ArrayList<>();
         List<int[]> ranges = new ArrayList<>();
         if (s.kind() == SignalKind.AUDIO) {
             int frames = s.spec().frames();
-            for (int at = 0; at < frames; at += o.segmentFrames) {
-                int n = Math.min(o.segmentFrames, frames - at);
+            for (int at = 0; at < frames; at += segmentFrames) {
+                int n = Math.min(segmentFrames, frames - at);
                 fitted.add(InrFitter.fit(s.segment(at, n), fit, progress).model());
                 ranges.add(new int[] {at, n});
             }
@@ -137,19 +165,7 @@ public final class Encoder {
             fitted.add(r.model());
             ranges.add(new int[] {0, s.spec().positions()});
         }
-        TensorFormat[] formats = plan.lossless()
-                ? new TensorFormat[] {o.weightFormat, TensorFormat.FP16, TensorFormat.FP32} : new TensorFormat[] {o.weightFormat};
-        List<StoredModel> stored = null;
-        for (TensorFormat format : formats) {
-            stored = new ArrayList<>();
-            for (int i = 0; i < fitted.size(); i++) {
-                stored.add(store(fitted.get(i), ranges.get(i)[0], ranges.get(i)[1], format));
-            }
-            if (!plan.lossless() || predictsEveryBit(s, stored, o.threads)) {
-                break;
-            }
-        }
-        return stored;
+        return new Fitted(List.copyOf(fitted), List.copyOf(ranges));
     }
 
     /** Phase rewrite, then weights in {@code format} and biases in binary16 (or binary32 for FP32). */
@@ -167,16 +183,23 @@ public final class Encoder {
 
     /** Whether the stored models' thresholded probabilities give back every bit of {@code s}. */
     static boolean predictsEveryBit(Signal s, List<StoredModel> models, int threads) {
+        return bitErrors(s, models, threads) == 0;
+    }
+
+    /** Bits of {@code s} the stored models alone get wrong (thresholded at one half). */
+    public static long bitErrors(Signal s, List<StoredModel> models, int threads) {
+        long errors = 0;
         for (StoredModel m : models) {
             Signal part = s.kind() == SignalKind.AUDIO ? s.segment(m.start(), m.count()) : s;
             long[][] predicted = BitProbabilities.compute(m.toModel(s.spec()), threads).thresholdedBits();
             BitPlanes actual = BitPlanes.decompose(part, PlaneMapping.BINARY);
             for (int p = 0; p < predicted.length; p++) {
-                if (!Arrays.equals(predicted[p], actual.planeWords(p))) {
-                    return false;
+                long[] want = actual.planeWords(p);
+                for (int w = 0; w < want.length; w++) {
+                    errors += Long.bitCount(predicted[p][w] ^ want[w]);
                 }
             }
         }
-        return true;
+        return errors;
     }
 }

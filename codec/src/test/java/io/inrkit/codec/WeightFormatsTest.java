@@ -63,6 +63,20 @@ class WeightFormatsTest {
         }
     }
 
+    /** The bar: auto is never larger than the best single format. */
+    @Test
+    void autoIsNeverLargerThanTheBestSingleFormat() {
+        byte[] sha = SampleHash.of(crop);
+        Encoder.Fitted fitted = new Encoder.Fitted(List.of(model), List.of(new int[] {0, 256}));
+        WeightChoice.Choice auto = WeightChoice.choose(crop, sha, fitted, 2, false);
+        int bestSingle = Integer.MAX_VALUE;
+        for (TensorFormat f : TensorFormat.values()) {
+            bestSingle = Math.min(bestSingle, Cost.of(crop, sha, fitted.store(f), 2).size());
+        }
+        assertTrue(auto.cost().size() <= bestSingle, auto.cost().size() + " > " + bestSingle);
+        assertEquals(model.layers().size(), auto.formats().length, "a format per layer");
+    }
+
     @Test
     void integerCodesStayInRangeAndErrorsShrinkWithBits() {
         DenseLayer l = hidden();

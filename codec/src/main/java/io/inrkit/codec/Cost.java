@@ -1,0 +1,31 @@
+package io.inrkit.codec;
+
+import io.inrkit.codec.format.InrContainer;
+import io.inrkit.codec.format.InrFormat;
+import io.inrkit.codec.format.StoredModel;
+import io.inrkit.core.Signal;
+import java.util.List;
+
+/**
+ * What a set of stored models costs in a file: the bits coded mixed with the context model and by
+ * the network alone, the better of the two in a container, and the models' share of it.
+ *
+ * @param container  the file with the better coding mode
+ * @param size       its bytes
+ * @param modelBytes bytes the models add (size minus the same file without them)
+ * @param mixedBytes coded bits, mixed mode
+ * @param inrBytes   coded bits, network alone
+ */
+record Cost(InrContainer container, int size, int modelBytes, int mixedBytes, int inrBytes) {
+
+    static Cost of(Signal s, byte[] sha, List<StoredModel> models, int threads) {
+        ModelSideInformation side = new ModelSideInformation(s.spec(), models, threads);
+        byte[] mixed = SampleCodec.encode(s, side, InrFormat.MODE_MIXED);
+        byte[] inr = SampleCodec.encode(s, side, InrFormat.MODE_INR);
+        int mode = inr.length < mixed.length ? InrFormat.MODE_INR : InrFormat.MODE_MIXED;
+        InrContainer c = new InrContainer(s.spec(), sha, models, mode, mode == InrFormat.MODE_INR ? inr : mixed);
+        int size = c.toBytes().length;
+        int modelBytes = size - new InrContainer(s.spec(), sha, List.of(), mode, c.coded()).toBytes().length;
+        return new Cost(c, size, modelBytes, mixed.length, inr.length);
+    }
+}

@@ -1,0 +1,88 @@
+package io.inrkit.codec;
+
+import io.inrkit.codec.format.InrContainer;
+import io.inrkit.codec.format.InrFormat;
+import io.inrkit.codec.format.SampleHash;
+import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.core.Signal;
+import io.inrkit.core.fit.FitListener;
+import io.inrkit.core.fit.FitOptions;
+import io.inrkit.core.model.Formulation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code inrkit bench quant}: one network trained on a signal, stored in every weight format and
+ * by {@code auto}, each measured the way the encoder measures it: model bytes, coded bytes (the
+ * better of mixed and network-alone), total file bytes, and the bits the model alone gets wrong.
+ */
+public final class WeightFormatStudy {
+
+    /**
+     * One row of the table.
+     *
+     * @param method        weight format name, "auto" or "context only"
+     * @param bitsPerWeight stored bits per weight before entropy coding (auto: mean over weights)
+     * @param weightBytes   bytes the models take in the file (weights, biases, layer headers)
+     * @param codedBytes    bytes of coded bits
+     * @param totalBytes    file bytes
+     * @param bitErrors     bits the thresholded model alone gets wrong (-1 without a model)
+     * @param formats       auto: the format of each layer
+     */
+    public record Row(String method, double bitsPerWeight, int weightBytes, int codedBytes, int totalBytes,
+            long bitErrors, String formats) {
+    }
+
+    /** What was measured: the rows, and the size of the signal's bit planes. */
+    public record Result(List<Row> rows, long bits, long parameters, double fitSeconds) {
+    }
+
+    private WeightFormatStudy() {
+    }
+
+    public static Result run(Signal s, FitOptions fit, int segmentFrames, int threads, FitListener progress,
+            Consumer<String> stage) {
+        byte[] sha = SampleHash.of(s);
+        List<Row> rows = new ArrayList<>();
+        stage.accept("context model");
+        byte[] context = SampleCodec.encode(s, null, InrFormat.MODE_CONTEXT);
+        int contextSize = new InrContainer(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT, context).toBytes().length;
+        rows.add(new Row("context only", 0, 0, context.length, contextSize, -1, ""));
+        long start = System.nanoTime();
+        Encoder.Fitted fitted = Encoder.fit(s, fit.toBuilder().formulation(Formulation.PLANE_HEADS).build(), segmentFrames,
+                progress);
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        long parameters = fitted.models().stream().mapToLong(m -> m.parameterCount()).sum();
+        for (TensorFormat f : TensorFormat.values()) {
+            stage.accept("weights " + f.cliName());
+            List<StoredModel> models = fitted.store(f);
+            rows.add(row(f.cliName(), s, sha, models, threads, f.bits(), ""));
+        }
+        stage.accept("weights auto");
+        WeightChoice.Choice auto = WeightChoice.choose(s, sha, fitted, threads, false);
+        rows.add(row("auto", s, sha, auto.models(), threads, meanBits(fitted, auto.formats()),
+                String.join(",", Arrays.stream(auto.formats()).map(TensorFormat::cliName).toList())));
+        return new Result(List.copyOf(rows), (long) s.sampleCount() * s.bitDepth(), parameters, fitSeconds);
+    }
+
+    private static Row row(String name, Signal s, byte[] sha, List<StoredModel> models, int threads, double bits,
+            String formats) {
+        Cost c = Cost.of(s, sha, models, threads);
+        return new Row(name, bits, c.modelBytes(), Math.min(c.mixedBytes(), c.inrBytes()), c.size(),
+                Encoder.bitErrors(s, models, threads), formats);
+    }
+
+    private static double meanBits(Encoder.Fitted fitted, TensorFormat[] formats) {
+        double bits = 0;
+        long weights = 0;
+        for (int l = 0; l < formats.length; l++) {
+            long n = fitted.models().get(0).layers().get(l).weights().length;
+            bits += n * formats[l].bits();
+            weights += n;
+        }
+        return bits / weights;
+    }
+}
