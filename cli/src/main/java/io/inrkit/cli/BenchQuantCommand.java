@@ -91,6 +91,19 @@ final class BenchQuantCommand implements Callable<Integer> {
                     row.codedBytes(), row.totalBytes(), row.bitErrors() < 0 ? "-" : String.format(Locale.ROOT,
                             "%d (%.3f%%)", row.bitErrors(), 100.0 * row.bitErrors() / r.bits()));
         }
+        out.println();
+        out.println("| engine | weights | activation bits | NoisyQuant | model bit errors | mean drift (1/4096) | seconds "
+                + "| speed vs float |");
+        out.println("|---|---|---:|---|---:|---:|---:|---:|");
+        double floatSeconds = Double.NaN;
+        for (io.inrkit.codec.EngineStudy.Row e : r.engines()) {
+            if (e.engine().equals("float")) {
+                floatSeconds = e.seconds();
+            }
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.2f | %.4f | %.1fx |%n", e.engine(), e.weights(),
+                    e.activationBits() == 0 ? "float" : Integer.toString(e.activationBits()), e.noisy() ? "yes" : "no",
+                    e.bitErrors(), e.meanDrift(), e.seconds(), floatSeconds / e.seconds());
+        }
         if (json != null) {
             Map<String, Object> tree = new LinkedHashMap<>();
             tree.put("input", input.toString());
@@ -111,6 +124,7 @@ final class BenchQuantCommand implements Callable<Integer> {
                 rows.add(m);
             }
             tree.put("rows", rows);
+            tree.put("engines", r.engines());
             String text = Json.write(tree);
             AtomicOutput.write(json, force, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         }

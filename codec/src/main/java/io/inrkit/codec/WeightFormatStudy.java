@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * {@code inrkit bench quant}: one network trained on a signal, stored in every weight format and
  * by {@code auto}, each measured the way the encoder measures it: model bytes, coded bytes (the
- * better of mixed and network-alone), total file bytes, and the bits the model alone gets wrong.
+ * better of mixed and network-alone), total file bytes, and the bits the model alone gets wrong;
+ * then the integer engine against the float one on the (first) model ({@link EngineStudy}).
  */
 public final class WeightFormatStudy {
 
@@ -37,7 +38,7 @@ public final class WeightFormatStudy {
     }
 
     /** What was measured: the rows, and the size of the signal's bit planes. */
-    public record Result(List<Row> rows, long bits, long parameters, double fitSeconds) {
+    public record Result(List<Row> rows, long bits, long parameters, double fitSeconds, List<EngineStudy.Row> engines) {
     }
 
     private WeightFormatStudy() {
@@ -65,7 +66,10 @@ public final class WeightFormatStudy {
         WeightChoice.Choice auto = WeightChoice.choose(s, sha, fitted, threads, false);
         rows.add(row("auto", s, sha, auto.models(), threads, meanBits(fitted, auto.formats()),
                 String.join(",", Arrays.stream(auto.formats()).map(TensorFormat::cliName).toList())));
-        return new Result(List.copyOf(rows), (long) s.sampleCount() * s.bitDepth(), parameters, fitSeconds);
+        stage.accept("integer engine");
+        Signal first = fitted.models().size() == 1 ? s : s.segment(fitted.ranges().get(0)[0], fitted.ranges().get(0)[1]);
+        List<EngineStudy.Row> engines = EngineStudy.run(first, fitted.models().get(0));
+        return new Result(List.copyOf(rows), (long) s.sampleCount() * s.bitDepth(), parameters, fitSeconds, engines);
     }
 
     private static Row row(String name, Signal s, byte[] sha, List<StoredModel> models, int threads, double bits,
