@@ -44,6 +44,10 @@ final class BenchDepthCommand implements Callable<Integer> {
             + "reduced to M, files shallower are skipped. Default: each file's own depth.")
     Integer to;
 
+    @Option(names = "--centre-excerpt", paramLabel = "FRAMES", description = "Use the centre FRAMES of each "
+            + "audio clip (the network methods evaluate every frame of a clip: minutes for long ones).")
+    Integer centreExcerpt;
+
     @Option(names = "--centre-crop", paramLabel = "WxH", description = "Use the centre WxH of each image.")
     String centreCrop;
 
@@ -85,7 +89,8 @@ final class BenchDepthCommand implements Callable<Integer> {
         for (Path file : BenchInputs.files(inputs)) {
             Signal reference;
             try {
-                reference = BenchInputs.centreCrop(MediaFiles.read(file).signal(), centreCrop);
+                reference = BenchInputs.centreExcerpt(BenchInputs.centreCrop(MediaFiles.read(file).signal(), centreCrop),
+                        centreExcerpt);
             } catch (io.inrkit.core.BadInputException e) {
                 err.println("skipped " + file + ": " + e.getMessage());
                 continue;

@@ -31,6 +31,18 @@ final class BenchInputs {
         return files;
     }
 
+    /** The centre {@code frames} of audio ({@code null}: all of it), clipped to its length; images unchanged. */
+    static Signal centreExcerpt(Signal s, Integer frames) {
+        if (frames == null || s.kind() != SignalKind.AUDIO) {
+            return s;
+        }
+        if (frames < 1) {
+            throw new UsageException("--centre-excerpt must be a positive number of frames");
+        }
+        int n = Math.min(frames, s.spec().frames());
+        return s.segment((s.spec().frames() - n) / 2, n);
+    }
+
     /** The centre {@code WxH} of an image ({@code null}: all of it), clipped to its size; audio unchanged. */
     static Signal centreCrop(Signal s, String size) {
         if (size == null || s.kind() != SignalKind.IMAGE) {

@@ -92,6 +92,15 @@ final class BenchQuantCommand implements Callable<Integer> {
                             "%d (%.3f%%)", row.bitErrors(), 100.0 * row.bitErrors() / r.bits()));
         }
         out.println();
+        out.println("| transform | weights | weight bytes | total bytes | model bit errors |");
+        out.println("|---|---|---:|---:|---:|");
+        for (io.inrkit.codec.TransformStudy.Row t : r.transforms()) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d (%.3f%%) |%n", t.transform(), t.weights(),
+                    t.weightBytes() < 0 ? "not storable" : Integer.toString(t.weightBytes()),
+                    t.totalBytes() < 0 ? "-" : Integer.toString(t.totalBytes()), t.bitErrors(),
+                    100.0 * t.bitErrors() / r.bits());
+        }
+        out.println();
         out.println("| engine | weights | activation bits | NoisyQuant | model bit errors | mean drift (1/4096) | seconds "
                 + "| speed vs float |");
         out.println("|---|---|---:|---|---:|---:|---:|---:|");
@@ -125,6 +134,7 @@ final class BenchQuantCommand implements Callable<Integer> {
             }
             tree.put("rows", rows);
             tree.put("engines", r.engines());
+            tree.put("transforms", r.transforms());
             String text = Json.write(tree);
             AtomicOutput.write(json, force, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
         }

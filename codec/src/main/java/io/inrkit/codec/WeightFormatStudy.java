@@ -38,7 +38,8 @@ public final class WeightFormatStudy {
     }
 
     /** What was measured: the rows, and the size of the signal's bit planes. */
-    public record Result(List<Row> rows, long bits, long parameters, double fitSeconds, List<EngineStudy.Row> engines) {
+    public record Result(List<Row> rows, long bits, long parameters, double fitSeconds, List<EngineStudy.Row> engines,
+            List<TransformStudy.Row> transforms) {
     }
 
     private WeightFormatStudy() {
@@ -66,10 +67,13 @@ public final class WeightFormatStudy {
         WeightChoice.Choice auto = WeightChoice.choose(s, sha, fitted, threads, false);
         rows.add(row("auto", s, sha, auto.models(), threads, meanBits(fitted, auto.formats()),
                 String.join(",", Arrays.stream(auto.formats()).map(TensorFormat::cliName).toList())));
+        stage.accept("transforms");
+        List<TransformStudy.Row> transforms = TransformStudy.run(s, sha, fitted, threads);
         stage.accept("integer engine");
         Signal first = fitted.models().size() == 1 ? s : s.segment(fitted.ranges().get(0)[0], fitted.ranges().get(0)[1]);
         List<EngineStudy.Row> engines = EngineStudy.run(first, fitted.models().get(0));
-        return new Result(List.copyOf(rows), (long) s.sampleCount() * s.bitDepth(), parameters, fitSeconds, engines);
+        return new Result(List.copyOf(rows), (long) s.sampleCount() * s.bitDepth(), parameters, fitSeconds, engines,
+                transforms);
     }
 
     private static Row row(String name, Signal s, byte[] sha, List<StoredModel> models, int threads, double bits,
