@@ -39,6 +39,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 
+    @Option(names = "--json", description = "Print what was written as JSON.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         Path output = OutputChoice.required(positionalOutput, optionOutput);
@@ -46,7 +49,13 @@ final class ConvertCommand implements Callable<Integer> {
         Stdio stdio = Stdio.of(spec);
         Signal signal = region.apply(MediaFiles.read(input, stdio).signal());
         MediaFiles.write(signal, output, force, stdio, input);
-        if (!quiet) {
+        if (json) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("input", Stdio.isDash(input) ? "standard input" : input.toString());
+            m.put("output", output.toString());
+            m.put("signal", signal.spec().describe());
+            (Stdio.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(Json.write(m));
+        } else if (!quiet) {
             spec.commandLine().getErr().println("wrote " + output + " (" + signal.spec().describe() + ")");
         }
         return ExitCode.OK;

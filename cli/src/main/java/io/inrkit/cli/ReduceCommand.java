@@ -42,6 +42,9 @@ final class ReduceCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
     boolean quiet;
 
+    @Option(names = "--json", description = "Print what was written as JSON.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         Path output = OutputChoice.required(positionalOutput, optionOutput);
@@ -51,7 +54,13 @@ final class ReduceCommand implements Callable<Integer> {
         MediaFiles.checkDepthWritable(output, bits, signal.kind());
         Signal low = BitDepthExpansion.reduce(signal, bits);
         MediaFiles.write(low, output, force, stdio, input);
-        if (!quiet) {
+        if (json) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("input", Stdio.isDash(input) ? "standard input" : input.toString());
+            m.put("output", output.toString());
+            m.put("signal", low.spec().describe());
+            (Stdio.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(Json.write(m));
+        } else if (!quiet) {
             spec.commandLine().getErr().println("wrote " + output + " (" + low.spec().describe() + ")");
         }
         return ExitCode.OK;

@@ -85,6 +85,15 @@ class CommandLineHabitsTest {
     }
 
     @Test
+    void convertAndReduceReportAsJson() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        JsonNode c = CommandLineTest.json(Cli.run("convert", png, "-o", dir.resolve("c.tif"), "--json"));
+        assertEquals(dir.resolve("c.tif").toString(), c.get("output").asText());
+        JsonNode r = CommandLineTest.json(Cli.run("reduce", png, dir.resolve("r.png"), "--bits", "4", "--json"));
+        assertTrue(r.get("signal").asText().contains("4-bit"), r.toString());
+    }
+
+    @Test
     void ambiguousOrImpossibleOutputsAreUsageErrors() throws Exception {
         Path png = Cli.sample("kodim23-64x64.png", dir);
         Path wav = Cli.sample("piano-stereo-16bit.wav", dir);
