@@ -91,7 +91,7 @@ class CodecCommandsTest {
         assertEquals(3, notInr.code);
         assertTrue(notInr.err.contains("not an .inr file"), notInr.err);
         assertEquals(2, Cli.run("encode", png, dir.resolve("x.png")).code, "encode writes .inr");
-        assertEquals(2, Cli.run("encode", png, dir.resolve("y.inr"), "--weights", "int3").code);
+        assertEquals(2, Cli.run("encode", png, dir.resolve("y.inr"), "--weights", "int9").code);
         assertEquals(2, Cli.run("encode", png, dir.resolve("y.inr"), "--preset", "huge").code);
     }
 
