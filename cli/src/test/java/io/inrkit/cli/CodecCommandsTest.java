@@ -58,6 +58,20 @@ class CodecCommandsTest {
     }
 
     @Test
+    void autoWeightsAndLowBitFormatsDecodeExactly() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        for (String weights : new String[] {"auto", "ternary", "posit8", "fp4", "int3"}) {
+            Path inr = dir.resolve(weights + ".inr");
+            Cli e = Cli.run("encode", png, inr, "--crop", "8x8", "--width", "8", "--layers", "1", "--iters", "20",
+                    "--weights", weights, "-q");
+            assertEquals(0, e.code, e.toString());
+            Path out = dir.resolve(weights + ".png");
+            assertEquals(0, Cli.run("decode", inr, out, "-q").code);
+            assertEquals(ImageFiles.read(png).signal().crop(0, 0, 8, 8), ImageFiles.read(out).signal(), weights);
+        }
+    }
+
+    @Test
     void encodeDecodeAudio() throws Exception {
         Path wav = Cli.sample("piano-stereo-16bit.wav", dir);
         Path inr = dir.resolve("p.inr");
