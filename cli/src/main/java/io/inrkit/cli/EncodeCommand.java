@@ -84,7 +84,7 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--weights", paramLabel = "F", defaultValue = "int8",
             description = "Weight format: auto (per layer, whichever makes the file smallest), int8 .. int2 (per output channel, MSE-searched clipping), ternary, fp16, "
-                    + "bf16, fp32, posit16, posit8, posit8es2, fp8, fp8e5m2, fp6, fp6e2m3, fp4 (see docs/FORMAT.md). "
+                    + "bf16, fp32, posit16, posit8, posit8es2, fp8, fp8e5m2, fp6, fp6e2m3, fp4, ptq161 (see docs/FORMAT.md). "
                     + "Default: ${DEFAULT-VALUE}.")
     String weights;
 

@@ -61,7 +61,7 @@ public final class WeightFormatStudy {
         for (TensorFormat f : TensorFormat.values()) {
             stage.accept("weights " + f.cliName());
             List<StoredModel> models = fitted.store(f);
-            rows.add(row(f.cliName(), s, sha, models, threads, f.bits(), ""));
+            rows.add(row(f.cliName(), s, sha, models, threads, f.nominalBits(), ""));
         }
         stage.accept("weights auto");
         WeightChoice.Choice auto = WeightChoice.choose(s, sha, fitted, threads, false);
@@ -88,7 +88,7 @@ public final class WeightFormatStudy {
         long weights = 0;
         for (int l = 0; l < formats.length; l++) {
             long n = fitted.models().get(0).layers().get(l).weights().length;
-            bits += n * formats[l].bits();
+            bits += n * formats[l].nominalBits();
             weights += n;
         }
         return bits / weights;

@@ -133,6 +133,47 @@ class WeightFormatsTest {
     }
 
     @Test
+    void ptq161KeepsAFifthOfTheRowsInFourBitsAndBinarizesTheRest() {
+        DenseLayer l = hidden();
+        float[] w = l.weights();
+        QuantizedTensor q = Quantizer.quantize(w, l.inputs(), l.outputs(), TensorFormat.PTQ161);
+        boolean[] salient = io.inrkit.codec.quant.Ptq161.salientRows(w, l.inputs(), l.outputs());
+        int salientRows = 0;
+        for (boolean b : salient) {
+            salientRows += b ? 1 : 0;
+        }
+        assertEquals((int) Math.ceil(0.2 * l.inputs()), salientRows, "the top 20% of rows by energy");
+        assertTrue(io.inrkit.codec.quant.Ptq161.structured(q.codes(), l.inputs(), l.outputs()), "one kind per row");
+        float[] v = q.dequantize();
+        int cols = l.outputs();
+        for (int i = 0; i < l.inputs(); i++) {
+            for (int j = 0; j < cols; j++) {
+                int code = q.codes()[i * cols + j];
+                float expected = salient[i] ? (float) (code * (double) q.scales()[j])
+                        : (float) (q.scales()[cols + j] + (code == io.inrkit.codec.quant.Ptq161.PLUS ? 1 : -1)
+                                * (double) q.scales()[2 * cols + j]);
+                assertEquals(expected, v[i * cols + j], "the formula, bit for bit");
+                if (!salient[i]) {
+                    assertEquals(w[i * cols + j] >= q.scales()[cols + j], code == io.inrkit.codec.quant.Ptq161.PLUS);
+                }
+            }
+        }
+        double binaryOnly = squaredError(w, Quantizer.quantize(w, l.inputs(), l.outputs(), TensorFormat.INT2_CHANNEL)
+                .dequantize());
+        assertTrue(squaredError(w, v) < binaryOnly, "salient rows in 4 bits beat 2-bit integers everywhere");
+        int[] mixed = q.codes().clone();
+        int binaryRow = 0;
+        while (salient[binaryRow]) {
+            binaryRow++;
+        }
+        mixed[binaryRow * cols] = 3; // a 4-bit code in a binarized row: the decoder calls this corrupt
+        assertTrue(!io.inrkit.codec.quant.Ptq161.structured(mixed, l.inputs(), cols));
+        assertTrue(TensorFormat.PTQ161.validCode(io.inrkit.codec.quant.Ptq161.MINUS) && !TensorFormat.PTQ161.validCode(8));
+        assertTrue(TensorFormat.PTQ161.validScale(cols, cols, -0.5f) && !TensorFormat.PTQ161.validScale(2 * cols, cols, -0.5f),
+                "mu may be negative, alpha may not");
+    }
+
+    @Test
     void unknownFormatNamesAreRefusedWithTheList() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> TensorFormat.byName("int9"));

@@ -41,8 +41,8 @@ final class TensorCoding {
         float[] scales = new float[format.scaleCount(cols)];
         for (int j = 0; j < scales.length; j++) {
             scales[j] = r.f32();
-            if (!Float.isFinite(scales[j]) || !(scales[j] > 0)) {
-                throw new CorruptInputException(what + ": scale not positive and finite");
+            if (!format.validScale(j, cols, scales[j])) {
+                throw new CorruptInputException(what + ": scale " + j + " out of range (" + scales[j] + ")");
             }
         }
         int length = r.u32Max(r.remaining(), "coded length");
@@ -53,6 +53,9 @@ final class TensorCoding {
             if (!format.validCode(code)) {
                 throw new CorruptInputException(what + ": code " + code + " is not a " + format.cliName() + " value");
             }
+        }
+        if (format == TensorFormat.PTQ161 && !io.inrkit.codec.quant.Ptq161.structured(codes, rows, cols)) {
+            throw new CorruptInputException(what + ": a row mixes 4-bit and binary weights");
         }
         QuantizedTensor t = new QuantizedTensor(format, rows, cols, codes, scales);
         for (float v : t.dequantize()) {

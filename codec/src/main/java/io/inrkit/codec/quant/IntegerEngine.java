@@ -63,7 +63,7 @@ public final class IntegerEngine {
         if (model.formulation() != Formulation.PLANE_HEADS) {
             throw new IllegalArgumentException("the integer engine evaluates plane-heads models only");
         }
-        if (!weightFormat.signedCodes()) {
+        if (!weightFormat.signedCodes() || weightFormat == TensorFormat.PTQ161) {
             throw new IllegalArgumentException("the integer engine needs integer weights (int2..int8, ternary), not "
                     + weightFormat.cliName());
         }

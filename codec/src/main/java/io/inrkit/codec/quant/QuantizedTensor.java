@@ -25,6 +25,7 @@ public record QuantizedTensor(TensorFormat format, int rows, int cols, int[] cod
                 case FP16 -> HalfFloats.fromHalf(q);
                 case BF16 -> HalfFloats.fromBfloat16(q);
                 case TERNARY -> (float) (q * (double) scales[0]);
+                case PTQ161 -> Ptq161.value(q, i % cols, cols, scales);
                 default -> (float) (format.gridValue(q) * scales[i % cols]);
             };
         }

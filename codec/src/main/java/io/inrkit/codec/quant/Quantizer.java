@@ -43,6 +43,9 @@ public final class Quantizer {
                     codes[i] = HalfFloats.toBfloat16(values[i]);
                 }
             }
+            case PTQ161 -> {
+                return Ptq161.quantize(values, rows, cols);
+            }
             case TERNARY -> {
                 double sum = 0;
                 for (float v : values) {

@@ -40,7 +40,12 @@ public enum TensorFormat {
     /** FP6 E2M3, one scale per column. */
     FP6_E2M3(17, 6, "fp6e2m3"),
     /** FP4 E2M1 (OCP MX FP4), one scale per column. */
-    FP4_E2M1(18, 4, "fp4");
+    FP4_E2M1(18, 4, "fp4"),
+    /**
+     * PTQ1.61-style mixed precision: the 20% of input rows with the most weight energy in 4-bit
+     * integers, the others binarized per output column as {@code mu +- alpha} ({@link Ptq161}).
+     */
+    PTQ161(19, 2, "ptq161");
 
     private final int id;
     private final int bits;
@@ -103,8 +108,25 @@ public enum TensorFormat {
         return switch (this) {
             case FP32, FP16, BF16 -> 0;
             case TERNARY -> 1;
+            case PTQ161 -> 3 * cols;
             default -> cols;
         };
+    }
+
+    /** Bits per weight the format spends before entropy coding (PTQ1.61: 0.2 x 4 + 0.8 x 1). */
+    public double nominalBits() {
+        return this == PTQ161 ? Ptq161.NOMINAL_BITS : bits;
+    }
+
+    /** Whether {@code value} can be scale number {@code index} of a tensor with {@code cols} columns. */
+    public boolean validScale(int index, int cols, float value) {
+        if (!Float.isFinite(value)) {
+            return false;
+        }
+        if (this == PTQ161 && index >= cols) {
+            return index < 2 * cols || value >= 0; // mu: any; alpha: not negative
+        }
+        return value > 0;
     }
 
     /** The largest code magnitude of the symmetric integer formats (ternary: 1), else 0. */
@@ -113,6 +135,7 @@ public enum TensorFormat {
             case INT8_CHANNEL, INT7_CHANNEL, INT6_CHANNEL, INT5_CHANNEL, INT4_CHANNEL, INT3_CHANNEL, INT2_CHANNEL ->
                 (1 << (bits - 1)) - 1;
             case TERNARY -> 1;
+            case PTQ161 -> Ptq161.INT_MAX;
             default -> 0;
         };
     }
@@ -147,6 +170,9 @@ public enum TensorFormat {
     public boolean validCode(int code) {
         if (bits == 32) {
             return true;
+        }
+        if (this == PTQ161) {
+            return Math.abs(code) <= Ptq161.INT_MAX || code == Ptq161.MINUS || code == Ptq161.PLUS;
         }
         int max = integerMax();
         if (max > 0) {
