@@ -89,6 +89,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the initialisation and shuffling. Default: 0.")
     Long seed;
 
+    @Option(names = "--ternary-weights", description = "Train with ternary weights (BitNet b1.58's absmean, "
+            + "straight-through gradients), the paper's extreme-quantization experiment. Fused engine.")
+    boolean ternaryWeights;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads. Default: all cores.")
     Integer threads;
 
@@ -225,6 +229,7 @@ final class FitCommand implements Callable<Integer> {
         if (timeLimit != null) {
             b.timeLimitSeconds(timeLimit);
         }
+        b.ternaryWeights(ternaryWeights);
         if (seed != null) {
             b.seed(seed);
         }

@@ -114,7 +114,9 @@ public final class Encoder {
     private static List<StoredModel> storedModels(Signal s, byte[] sha, Plan plan, EncodeOptions o, Listener listener) {
         FitOptions fit = FitOptions.builder().formulation(Formulation.PLANE_HEADS).width(plan.width())
                 .layers(plan.layers()).maxIterations(plan.iterations()).timeLimitSeconds(plan.timeLimitSeconds())
-                .threads(o.threads).seed(o.seed).polish(plan.lossless() ? LOSSLESS_POLISH : 0).build();
+                .threads(o.threads).seed(o.seed).polish(plan.lossless() ? LOSSLESS_POLISH : 0)
+                // The paper's extreme quantization: a lossless ternary model is trained ternary.
+                .ternaryWeights(plan.lossless() && o.weightFormat == TensorFormat.TERNARY && !o.autoWeights).build();
         Fitted fitted = fit(s, fit, o.segmentFrames, p -> listener.fit(plan.name(), p));
         if (o.autoWeights) {
             listener.stage("choosing weight formats for " + plan.name());

@@ -173,6 +173,28 @@ class WeightFormatsTest {
                 "mu may be negative, alpha may not");
     }
 
+    /** Ternary training (straight-through) leaves ternary tensors, and the format stores them exactly. */
+    @Test
+    void ternaryTrainedWeightsAreStoredExactly() throws Exception {
+        InrModel trained = InrFitter.fit(crop.crop(0, 0, 8, 8), FitOptions.builder().width(16).layers(2)
+                .maxIterations(80).ternaryWeights(true).build(), FitListener.NONE).model();
+        for (DenseLayer l : trained.layers()) {
+            float[] w = l.weights();
+            float step = 0;
+            for (float v : w) {
+                step = Math.max(step, Math.abs(v));
+            }
+            for (float v : w) {
+                assertTrue(v == 0 || Math.abs(v) == step, "ternary: " + v + " with step " + step);
+            }
+            QuantizedTensor q = Quantizer.quantize(w, l.inputs(), l.outputs(), TensorFormat.TERNARY);
+            assertArrayEquals(w, q.dequantize(), "stored exactly");
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> InrFitter.fit(crop,
+                FitOptions.builder().engine(FitOptions.Engine.DL4J).ternaryWeights(true).maxIterations(1).build(),
+                FitListener.NONE), "the DL4J engine refuses");
+    }
+
     @Test
     void unknownFormatNamesAreRefusedWithTheList() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

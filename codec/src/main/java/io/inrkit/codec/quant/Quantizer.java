@@ -51,7 +51,8 @@ public final class Quantizer {
                 for (float v : values) {
                     sum += Math.abs(v);
                 }
-                scales[0] = sum == 0 ? 1f : (float) (sum / values.length);
+                float already = ternaryStep(values);
+                scales[0] = already > 0 ? already : sum == 0 ? 1f : (float) (sum / values.length);
                 for (int i = 0; i < values.length; i++) {
                     codes[i] = encode(format, values[i], scales[0]);
                 }
@@ -66,6 +67,26 @@ public final class Quantizer {
             }
         }
         return new QuantizedTensor(format, rows, cols, codes, scales);
+    }
+
+    /**
+     * The step c of a tensor that is already ternary (every value -c, 0 or +c, as ternary training
+     * leaves it), else 0: re-quantizing such a tensor must keep c, not take a new mean |w|.
+     */
+    static float ternaryStep(float[] values) {
+        float c = 0;
+        for (float v : values) {
+            float a = Math.abs(v);
+            if (a == 0) {
+                continue;
+            }
+            if (c == 0) {
+                c = a;
+            } else if (a != c) {
+                return 0;
+            }
+        }
+        return c;
     }
 
     /** The INT8 scale of column {@code j} (kept for the tests of the INT8 search). */

@@ -37,6 +37,13 @@ public final class FitOptions {
      * is the last state that was still lossless.
      */
     public final double polish;
+    /**
+     * Quantization-aware training with ternary weights (BitNet b1.58): every forward pass uses
+     * {@code mean|W| * clamp(round(W / mean|W|), -1, 1)} per weight tensor, and the gradients update
+     * the float weights through it (straight-through estimator). The fused engine only; the model
+     * it returns holds the ternary weights.
+     */
+    public final boolean ternaryWeights;
 
     /** Which training code runs the fit. */
     public enum Engine {
@@ -76,6 +83,7 @@ public final class FitOptions {
         this.loss = b.loss;
         this.engine = b.engine;
         this.polish = b.polish;
+        this.ternaryWeights = b.ternaryWeights;
     }
 
     public static Builder builder() {
@@ -106,6 +114,7 @@ public final class FitOptions {
         b.loss = loss;
         b.engine = engine;
         b.polish = polish;
+        b.ternaryWeights = ternaryWeights;
         return b;
     }
 
@@ -127,6 +136,7 @@ public final class FitOptions {
         private Loss loss = Loss.BCE;
         private Engine engine = Engine.FUSED;
         private double polish;
+        private boolean ternaryWeights;
 
         public Builder formulation(Formulation v) {
             formulation = v;
@@ -206,6 +216,12 @@ public final class FitOptions {
 
         public Builder engine(Engine v) {
             engine = v;
+            return this;
+        }
+
+        /** Ternary quantization-aware training; see {@link FitOptions#ternaryWeights}. */
+        public Builder ternaryWeights(boolean v) {
+            ternaryWeights = v;
             return this;
         }
 

@@ -41,6 +41,9 @@ public final class InrFitter {
         setThreads(options.threads);
         try {
             if (options.engine == FitOptions.Engine.DL4J) {
+                if (options.ternaryWeights) {
+                    throw new IllegalArgumentException("ternary weight training runs on the fused engine only");
+                }
                 return new Dl4jSirenTrainer(data, options).fit(signal, listener);
             }
             return new FusedSirenTrainer(data, options).fit(signal, listener);
