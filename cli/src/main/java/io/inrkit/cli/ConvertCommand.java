@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,37 +26,20 @@ final class ConvertCommand implements Callable<Integer> {
             + ".wav), or - for standard output (PNG or WAV).")
     Path positionalOutput;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The output, as an option.")
-    Path optionOutput;
+    @Mixin
+    OutputOptions out;
 
     @Mixin
     RegionOptions region;
 
-    @Option(names = {"-f", "--force"}, description = "Replace OUT if it exists.")
-    boolean force;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
-    boolean quiet;
-
-    @Option(names = "--json", description = "Print what was written as JSON.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        Path output = OutputChoice.required(positionalOutput, optionOutput);
+        Path output = out.required(positionalOutput);
         MediaFiles.OutputType.check(output); // a bad extension is a usage error before any reading
         Stdio stdio = Stdio.of(spec);
         Signal signal = region.apply(MediaFiles.read(input, stdio).signal());
-        MediaFiles.write(signal, output, force, stdio, input);
-        if (json) {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("input", Stdio.isDash(input) ? "standard input" : input.toString());
-            m.put("output", output.toString());
-            m.put("signal", signal.spec().describe());
-            (Stdio.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(Json.write(m));
-        } else if (!quiet) {
-            spec.commandLine().getErr().println("wrote " + output + " (" + signal.spec().describe() + ")");
-        }
+        MediaFiles.write(signal, output, out.force, stdio, input);
+        out.reportWritten(spec, input, output, signal);
         return ExitCode.OK;
     }
 }

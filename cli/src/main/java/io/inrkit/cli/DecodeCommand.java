@@ -5,7 +5,6 @@ import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.UnsupportedFormatException;
-import io.inrkit.core.io.InputFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,24 +36,15 @@ final class DecodeCommand implements Callable<Integer> {
             + ".wav), or - for standard output (PNG or WAV).")
     Path positionalOutput;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The output, as an option.")
-    Path optionOutput;
+    @Mixin
+    OutputOptions out;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating the models. Default: all cores.")
     Integer threads;
 
-    @Option(names = {"-f", "--force"}, description = "Replace OUT if it exists.")
-    boolean force;
-
-    @Option(names = "--json", description = "Print a JSON report.")
-    boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
-        Path chosen = OutputChoice.of(positionalOutput, optionOutput, null);
+        Path chosen = out.chosen(positionalOutput);
         if (chosen == null && Stdio.isDash(input)) {
             throw new UsageException("reading standard input: name the output with -o OUT (- for standard output)");
         }
@@ -61,8 +52,8 @@ final class DecodeCommand implements Callable<Integer> {
             MediaFiles.OutputType.check(chosen);
         }
         Stdio stdio = Stdio.of(spec);
-        String name = Stdio.isDash(input) ? "standard input" : input.toString();
-        byte[] data = Stdio.isDash(input) ? stdio.in().readAllBytes() : InputFiles.readAll(input);
+        String name = Stdio.nameOf(input);
+        byte[] data = stdio.readAll(input);
         long start = System.nanoTime();
         Signal signal;
         try {
@@ -75,7 +66,7 @@ final class DecodeCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Path output = chosen != null ? chosen : besideInput(input, signal.kind());
-        MediaFiles.write(signal, output, force, stdio, input);
+        MediaFiles.write(signal, output, out.force, stdio, input);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", name);
         m.put("output", output.toString());
@@ -84,10 +75,10 @@ final class DecodeCommand implements Callable<Integer> {
         m.put("verified", "SHA-256 of every sample matches");
         m.put("seconds", InrFacts.round(seconds));
         // With the samples on standard output, the report goes to stderr.
-        PrintWriter report = Stdio.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        if (json) {
+        PrintWriter report = OutputOptions.reportTo(spec, output);
+        if (out.json) {
             report.println(Json.write(m));
-        } else if (!quiet) {
+        } else if (!out.quiet) {
             report.println(String.format(Locale.ROOT, "%s -> %s: %s, %d samples, exact (SHA-256 verified), %.2f s",
                     name, output, signal.spec().describe(), signal.sampleCount(), seconds));
         }

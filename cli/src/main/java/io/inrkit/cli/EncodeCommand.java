@@ -322,18 +322,12 @@ final class EncodeCommand implements Callable<Integer> {
         }
     }
 
-    static Map<String, Object> report(String in, String out, Signal signal, EncodeResult r) {
-        return report(in, -1, out, signal, r);
-    }
-
     static Map<String, Object> report(String in, long inputBytes, String out, Signal signal, EncodeResult r) {
         InrContainer.Sizes sizes = r.sizes();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", in);
         m.put("output", out);
-        if (inputBytes >= 0) {
-            m.put("inputBytes", inputBytes);
-        }
+        m.put("inputBytes", inputBytes);
         m.put("signal", signal.spec().describe());
         m.put("chosen", r.chosen());
         m.put("codingMode", InrFacts.modeName(r.container().mode()));

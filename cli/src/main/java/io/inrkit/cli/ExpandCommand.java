@@ -41,8 +41,8 @@ final class ExpandCommand implements Callable<Integer> {
             + ".wav), or - for standard output (PNG or WAV).")
     Path positionalOutput;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The output, as an option.")
-    Path optionOutput;
+    @Mixin
+    OutputOptions out;
 
     @Option(names = "--bits", paramLabel = "M", required = true, description = "Target bits per sample: above "
             + "the input's, at most 16 for images and 24 for audio.")
@@ -55,25 +55,16 @@ final class ExpandCommand implements Callable<Integer> {
     @Mixin
     ExpansionNetworkOptions network;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no report (errors only).")
-    boolean quiet;
-
-    @Option(names = {"-f", "--force"}, description = "Replace OUT if it exists.")
-    boolean force;
-
     @Override
     public Integer call() throws Exception {
         ExpansionMethod m = ExpansionMethod.fromId(method);
-        Path output = OutputChoice.required(positionalOutput, optionOutput);
+        Path output = out.required(positionalOutput);
         MediaFiles.OutputType.check(output); // a bad extension is a usage error before any reading
         Stdio stdio = Stdio.of(spec);
         Signal low = MediaFiles.read(input, stdio).signal();
         BitDepthExpansion.checkTarget(low.spec(), bits);
         MediaFiles.checkDepthWritable(output, bits, low.kind());
-        Progress progress = Progress.of(spec, quiet || json);
+        Progress progress = Progress.of(spec, out.quiet || out.json);
         FitProgress[] last = new FitProgress[1];
         long knownBits = (long) low.sampleCount() * low.bitDepth();
         ExpansionOptions options = network.apply(ExpansionOptions.defaults()).withListener(p -> {
@@ -84,7 +75,7 @@ final class ExpandCommand implements Callable<Integer> {
         Signal wide = BitDepthExpansion.expand(low, bits, m, options);
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.finish();
-        MediaFiles.write(wide, output, force, stdio, input);
+        MediaFiles.write(wide, output, out.force, stdio, input);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("input", input.toString());
         r.put("output", output.toString());
@@ -98,10 +89,10 @@ final class ExpandCommand implements Callable<Integer> {
             r.put("knownBitErrors", last[0].bitErrors());
         }
         // With the samples on standard output, the report goes to stderr.
-        PrintWriter report = Stdio.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        if (json) {
+        PrintWriter report = OutputOptions.reportTo(spec, output);
+        if (out.json) {
             report.println(Json.write(r));
-        } else if (!quiet) {
+        } else if (!out.quiet) {
             report.printf(java.util.Locale.ROOT, "expanded %s from %d to %d bits with %s in %.2f s%s: %s%n",
                     input, low.bitDepth(), bits, m.id(), seconds,
                     last[0] == null ? "" : " (" + last[0].iteration() + " iterations, " + last[0].bitErrors()

@@ -30,9 +30,8 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean stdin = Stdio.isDash(file);
-        String name = stdin ? "standard input" : file.toString();
-        byte[] data = stdin ? Stdio.of(spec).in().readAllBytes() : io.inrkit.core.io.InputFiles.readAll(file);
+        String name = Stdio.nameOf(file);
+        byte[] data = Stdio.of(spec).readAll(file);
         if (io.inrkit.codec.Decoder.isInr(data)) {
             Map<String, Object> facts;
             try {

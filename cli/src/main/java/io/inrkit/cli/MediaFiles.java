@@ -26,18 +26,13 @@ final class MediaFiles {
 
     /** Reads {@code path}, or standard input when it is "-" (and {@code stdio} is given). */
     static MediaFile read(Path path, Stdio stdio) throws IOException {
-        if (stdio != null && Stdio.isDash(path)) {
-            try {
-                return decode("standard input", stdio.in().readAllBytes());
-            } catch (BadInputException e) {
-                throw e.withContext("standard input");
-            }
-        }
-        byte[] data = InputFiles.readAll(path);
+        boolean stdin = stdio != null && Stdio.isDash(path);
+        byte[] data = stdin ? stdio.readAll(path) : InputFiles.readAll(path);
+        String name = stdin ? Stdio.nameOf(path) : path.toString();
         try {
-            return decode(path.toString(), data);
+            return decode(name, data);
         } catch (BadInputException e) {
-            throw e.withContext(path.toString());
+            throw e.withContext(name);
         }
     }
 

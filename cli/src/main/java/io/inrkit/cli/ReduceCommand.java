@@ -27,8 +27,8 @@ final class ReduceCommand implements Callable<Integer> {
             + ".wav), or - for standard output (PNG or WAV).")
     Path positionalOutput;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The output, as an option.")
-    Path optionOutput;
+    @Mixin
+    OutputOptions out;
 
     @Option(names = "--bits", paramLabel = "N", required = true, description = "Bits to keep, below the input's.")
     int bits;
@@ -36,33 +36,16 @@ final class ReduceCommand implements Callable<Integer> {
     @Mixin
     RegionOptions region;
 
-    @Option(names = {"-f", "--force"}, description = "Replace OUT if it exists.")
-    boolean force;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
-    boolean quiet;
-
-    @Option(names = "--json", description = "Print what was written as JSON.")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        Path output = OutputChoice.required(positionalOutput, optionOutput);
+        Path output = out.required(positionalOutput);
         MediaFiles.OutputType.check(output);
         Stdio stdio = Stdio.of(spec);
         Signal signal = region.apply(MediaFiles.read(input, stdio).signal());
         MediaFiles.checkDepthWritable(output, bits, signal.kind());
         Signal low = BitDepthExpansion.reduce(signal, bits);
-        MediaFiles.write(low, output, force, stdio, input);
-        if (json) {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("input", Stdio.isDash(input) ? "standard input" : input.toString());
-            m.put("output", output.toString());
-            m.put("signal", low.spec().describe());
-            (Stdio.isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(Json.write(m));
-        } else if (!quiet) {
-            spec.commandLine().getErr().println("wrote " + output + " (" + low.spec().describe() + ")");
-        }
+        MediaFiles.write(low, output, out.force, stdio, input);
+        out.reportWritten(spec, input, output, low);
         return ExitCode.OK;
     }
 }

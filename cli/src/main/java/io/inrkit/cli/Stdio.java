@@ -1,5 +1,7 @@
 package io.inrkit.cli;
 
+import io.inrkit.core.io.InputFiles;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -31,6 +33,16 @@ record Stdio(InputStream in, OutputStream out, boolean stderrIsTerminal) {
 
     static boolean isDash(Path p) {
         return p != null && p.toString().equals(DASH);
+    }
+
+    /** How an input or output is named in reports and errors: its path, or "standard input". */
+    static String nameOf(Path p) {
+        return isDash(p) ? "standard input" : p.toString();
+    }
+
+    /** Every byte of {@code path}, or of standard input for "-". */
+    byte[] readAll(Path path) throws IOException {
+        return isDash(path) ? in.readAllBytes() : InputFiles.readAll(path);
     }
 
     /**

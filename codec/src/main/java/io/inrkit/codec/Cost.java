@@ -15,8 +15,9 @@ import java.util.List;
  * @param modelBytes bytes the models add (size minus the same file without them)
  * @param mixedBytes coded bits, mixed mode
  * @param inrBytes   coded bits, network alone
+ * @param bitErrors  bits the thresholded models alone get wrong (from the same probabilities)
  */
-record Cost(InrContainer container, int size, int modelBytes, int mixedBytes, int inrBytes) {
+record Cost(InrContainer container, int size, int modelBytes, int mixedBytes, int inrBytes, long bitErrors) {
 
     static Cost of(Signal s, byte[] sha, List<StoredModel> models, int threads) {
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, threads);
@@ -26,6 +27,6 @@ record Cost(InrContainer container, int size, int modelBytes, int mixedBytes, in
         InrContainer c = new InrContainer(s.spec(), sha, models, mode, mode == InrFormat.MODE_INR ? inr : mixed);
         int size = c.toBytes().length;
         int modelBytes = size - new InrContainer(s.spec(), sha, List.of(), mode, c.coded()).toBytes().length;
-        return new Cost(c, size, modelBytes, mixed.length, inr.length);
+        return new Cost(c, size, modelBytes, mixed.length, inr.length, side.bitErrors(s));
     }
 }

@@ -8,8 +8,6 @@ import io.inrkit.codec.format.StoredModel;
 import io.inrkit.codec.quant.PhaseRewrite;
 import io.inrkit.codec.quant.Quantizer;
 import io.inrkit.codec.quant.TensorFormat;
-import io.inrkit.core.BitPlanes;
-import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.fit.FitListener;
@@ -17,11 +15,11 @@ import io.inrkit.core.fit.FitOptions;
 import io.inrkit.core.fit.FitProgress;
 import io.inrkit.core.fit.FitResult;
 import io.inrkit.core.fit.InrFitter;
-import io.inrkit.core.model.BitProbabilities;
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.InrModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -73,9 +71,9 @@ public final class Encoder {
             long fitStart = System.nanoTime();
             List<StoredModel> models = storedModels(s, sha, plan, o, listener);
             double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
-            boolean lossless = predictsEveryBit(s, models, o.threads);
             listener.stage("coding with " + plan.name());
             Cost cost = Cost.of(s, sha, models, o.threads);
+            boolean lossless = cost.bitErrors() == 0;
             long parameters = models.stream().mapToLong(StoredModel::parameters).sum();
             candidates.add(new EncodeResult.Candidate(plan.name(), parameters, cost.modelBytes(), context.length,
                     cost.inrBytes(), cost.mixedBytes(), cost.size(), lossless, fitSeconds));
@@ -139,9 +137,16 @@ public final class Encoder {
 
         /** Every weight tensor in {@code format}. */
         List<StoredModel> store(TensorFormat format) {
+            TensorFormat[] uniform = new TensorFormat[layerCount()];
+            Arrays.fill(uniform, format);
+            return store(uniform);
+        }
+
+        /** Layer l's weights in {@code formats[l]}, in every model. */
+        List<StoredModel> store(TensorFormat[] formats) {
             List<StoredModel> stored = new ArrayList<>();
             for (int i = 0; i < models.size(); i++) {
-                stored.add(Encoder.store(models.get(i), ranges.get(i)[0], ranges.get(i)[1], format));
+                stored.add(Encoder.store(models.get(i), ranges.get(i)[0], ranges.get(i)[1], formats));
             }
             return stored;
         }
@@ -172,12 +177,20 @@ public final class Encoder {
 
     /** Phase rewrite, then weights in {@code format} and biases in binary16 (or binary32 for FP32). */
     static StoredModel store(InrModel model, int start, int count, TensorFormat format) {
+        TensorFormat[] uniform = new TensorFormat[model.layers().size()];
+        Arrays.fill(uniform, format);
+        return store(model, start, count, uniform);
+    }
+
+    /** As {@link #store(InrModel, int, int, TensorFormat)}, layer l's weights in {@code formats[l]}. */
+    static StoredModel store(InrModel model, int start, int count, TensorFormat[] formats) {
         InrModel m = PhaseRewrite.apply(model);
-        TensorFormat biasFormat = format == TensorFormat.FP32 ? TensorFormat.FP32 : TensorFormat.FP16;
         List<StoredLayer> layers = new ArrayList<>();
-        for (DenseLayer l : m.layers()) {
+        for (int i = 0; i < formats.length; i++) {
+            DenseLayer l = m.layers().get(i);
+            TensorFormat biasFormat = formats[i] == TensorFormat.FP32 ? TensorFormat.FP32 : TensorFormat.FP16;
             layers.add(new StoredLayer(l.inputs(), l.outputs(), l.omega(),
-                    Quantizer.quantize(l.weights(), l.inputs(), l.outputs(), format),
+                    Quantizer.quantize(l.weights(), l.inputs(), l.outputs(), formats[i]),
                     Quantizer.quantize(l.bias(), 1, l.outputs(), biasFormat)));
         }
         return new StoredModel(start, count, m.formulation(), layers);
@@ -185,23 +198,6 @@ public final class Encoder {
 
     /** Whether the stored models' thresholded probabilities give back every bit of {@code s}. */
     static boolean predictsEveryBit(Signal s, List<StoredModel> models, int threads) {
-        return bitErrors(s, models, threads) == 0;
-    }
-
-    /** Bits of {@code s} the stored models alone get wrong (thresholded at one half). */
-    public static long bitErrors(Signal s, List<StoredModel> models, int threads) {
-        long errors = 0;
-        for (StoredModel m : models) {
-            Signal part = s.kind() == SignalKind.AUDIO ? s.segment(m.start(), m.count()) : s;
-            long[][] predicted = BitProbabilities.compute(m.toModel(s.spec()), threads).thresholdedBits();
-            BitPlanes actual = BitPlanes.decompose(part, PlaneMapping.BINARY);
-            for (int p = 0; p < predicted.length; p++) {
-                long[] want = actual.planeWords(p);
-                for (int w = 0; w < want.length; w++) {
-                    errors += Long.bitCount(predicted[p][w] ^ want[w]);
-                }
-            }
-        }
-        return errors;
+        return new ModelSideInformation(s.spec(), models, threads).bitErrors(s) == 0;
     }
 }

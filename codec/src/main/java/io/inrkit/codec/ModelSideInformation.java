@@ -2,6 +2,10 @@ package io.inrkit.codec;
 
 import io.inrkit.codec.format.StoredModel;
 import io.inrkit.codec.model.SideInformation;
+import io.inrkit.core.BitPlanes;
+import io.inrkit.core.PlaneMapping;
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
 import io.inrkit.core.model.BitProbabilities;
 import java.util.List;
@@ -23,6 +27,23 @@ final class ModelSideInformation implements SideInformation {
             starts[i] = m.start();
             counts[i] = m.count();
         }
+    }
+
+    /** Bits of {@code s} (the signal these models cover) the thresholded models get wrong. */
+    long bitErrors(Signal s) {
+        long errors = 0;
+        for (int k = 0; k < parts.length; k++) {
+            Signal part = s.kind() == SignalKind.AUDIO ? s.segment(starts[k], counts[k]) : s;
+            long[][] predicted = parts[k].thresholdedBits();
+            BitPlanes actual = BitPlanes.decompose(part, PlaneMapping.BINARY);
+            for (int p = 0; p < predicted.length; p++) {
+                long[] want = actual.planeWords(p);
+                for (int w = 0; w < want.length; w++) {
+                    errors += Long.bitCount(predicted[p][w] ^ want[w]);
+                }
+            }
+        }
+        return errors;
     }
 
     private int part(int position) {

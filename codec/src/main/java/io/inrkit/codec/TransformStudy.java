@@ -62,7 +62,7 @@ public final class TransformStudy {
 
     private static Row stored(String t, TensorFormat f, Signal s, byte[] sha, List<StoredModel> models, int threads) {
         Cost c = Cost.of(s, sha, models, threads);
-        return new Row(t, f.cliName(), c.modelBytes(), c.size(), Encoder.bitErrors(s, models, threads));
+        return new Row(t, f.cliName(), c.modelBytes(), c.size(), c.bitErrors());
     }
 
     private static Signal part(Signal s, Encoder.Fitted fitted, int i) {

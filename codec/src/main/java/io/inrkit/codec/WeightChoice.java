@@ -1,11 +1,8 @@
 package io.inrkit.codec;
 
-import io.inrkit.codec.format.StoredLayer;
 import io.inrkit.codec.format.StoredModel;
-import io.inrkit.codec.quant.Quantizer;
 import io.inrkit.codec.quant.TensorFormat;
 import io.inrkit.core.Signal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -62,24 +59,8 @@ final class WeightChoice {
     /** The models with layer l's weights in formats[l]; null if lossless is required and lost. */
     static Choice evaluate(Signal s, byte[] sha, Encoder.Fitted fitted, TensorFormat[] formats, int threads,
             boolean lossless) {
-        List<StoredModel> models = new ArrayList<>();
-        for (int i = 0; i < fitted.models().size(); i++) {
-            StoredModel uniform = Encoder.store(fitted.models().get(i), fitted.ranges().get(i)[0],
-                    fitted.ranges().get(i)[1], TensorFormat.FP32);
-            List<StoredLayer> layers = new ArrayList<>();
-            for (int l = 0; l < uniform.layers().size(); l++) {
-                StoredLayer exact = uniform.layers().get(l);
-                float[] weights = exact.weights().dequantize();
-                TensorFormat biasFormat = formats[l] == TensorFormat.FP32 ? TensorFormat.FP32 : TensorFormat.FP16;
-                layers.add(new StoredLayer(exact.inputs(), exact.outputs(), exact.omega(),
-                        Quantizer.quantize(weights, exact.inputs(), exact.outputs(), formats[l]),
-                        Quantizer.quantize(exact.bias().dequantize(), 1, exact.outputs(), biasFormat)));
-            }
-            models.add(new StoredModel(uniform.start(), uniform.count(), uniform.formulation(), layers));
-        }
-        if (lossless && !Encoder.predictsEveryBit(s, models, threads)) {
-            return null;
-        }
-        return new Choice(formats, models, Cost.of(s, sha, models, threads));
+        List<StoredModel> models = fitted.store(formats);
+        Cost cost = Cost.of(s, sha, models, threads);
+        return lossless && cost.bitErrors() > 0 ? null : new Choice(formats, models, cost);
     }
 }

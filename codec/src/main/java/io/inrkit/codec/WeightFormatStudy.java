@@ -79,8 +79,8 @@ public final class WeightFormatStudy {
     private static Row row(String name, Signal s, byte[] sha, List<StoredModel> models, int threads, double bits,
             String formats) {
         Cost c = Cost.of(s, sha, models, threads);
-        return new Row(name, bits, c.modelBytes(), Math.min(c.mixedBytes(), c.inrBytes()), c.size(),
-                Encoder.bitErrors(s, models, threads), formats);
+        return new Row(name, bits, c.modelBytes(), Math.min(c.mixedBytes(), c.inrBytes()), c.size(), c.bitErrors(),
+                formats);
     }
 
     private static double meanBits(Encoder.Fitted fitted, TensorFormat[] formats) {

@@ -99,10 +99,6 @@ public enum TensorFormat {
         return b.toString();
     }
 
-    public String id(boolean lower) {
-        return lower ? cliName : name();
-    }
-
     /** Number of float32 scales stored before the codes of a tensor with {@code cols} columns. */
     public int scaleCount(int cols) {
         return switch (this) {
