@@ -124,7 +124,7 @@ class InrImageIoTest {
     }
 
     @Test
-    void readParamSelectsARegion() throws IOException {
+    void readParamSelectsARegionAndSubsamples() throws IOException {
         BufferedImage source = ImageIO.read(fixture("rgb8.png"));
         File inr = dir.resolve("r.inr").toFile();
         writeWithPreset(source, "fast", inr);
@@ -135,6 +135,17 @@ class InrImageIoTest {
             param.setSourceRegion(new Rectangle(3, 5, 10, 7));
             BufferedImage part = reader.read(0, param);
             assertSameSamples(source.getRaster().createChild(3, 5, 10, 7, 0, 0, null), part.getRaster(), "region");
+            ImageReadParam every2nd = reader.getDefaultReadParam();
+            every2nd.setSourceSubsampling(2, 3, 0, 0);
+            BufferedImage sub = reader.read(0, every2nd);
+            assertEquals(16, sub.getWidth());
+            assertEquals(8, sub.getHeight());
+            for (int y = 0; y < sub.getHeight(); y++) {
+                for (int x = 0; x < sub.getWidth(); x++) {
+                    assertArrayEquals(source.getRaster().getPixel(2 * x, 3 * y, (int[]) null),
+                            sub.getRaster().getPixel(x, y, (int[]) null), "subsampled pixel " + x + "," + y);
+                }
+            }
             reader.dispose();
         }
     }
