@@ -10,7 +10,9 @@ import io.inrkit.core.fit.InrFitter;
 import io.inrkit.core.fit.Loss;
 import io.inrkit.core.fit.Schedule;
 import io.inrkit.core.fit.SegmentedFitResult;
+import io.inrkit.core.fit.TernaryFitResult;
 import io.inrkit.core.model.Formulation;
+import io.inrkit.core.model.TernaryInr;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,9 +91,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the initialisation and shuffling. Default: 0.")
     Long seed;
 
-    @Option(names = "--ternary-weights", description = "Train with ternary weights (BitNet b1.58's absmean, "
-            + "straight-through gradients), the paper's extreme-quantization experiment. Fused engine.")
+    @Option(names = "--ternary-weights", description = "Fit the paper's extreme-quantization network instead of a "
+            + "SIREN: positional encoding, BitLinear layers (LayerNorm, weights in {-1, 0, 1} times one scale, no bias) "
+            + "with GELU, trained ternary from the first step. Width and layers then default to 256 and 4 (hidden "
+            + "layers; one more gives the logits); at most 65536 positions.")
     boolean ternaryWeights;
+
+    @Option(names = "--frequencies", paramLabel = "K", description = "Positional encoding frequencies of the ternary "
+            + "network: v, sin and cos of 2^k pi v for k < K. Default: 7 (the paper's).")
+    Integer frequencies;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads. Default: all cores.")
     Integer threads;
@@ -145,7 +153,25 @@ final class FitCommand implements Callable<Integer> {
         report.put("seed", options.seed);
         Signal rebuilt;
         List<FitProgress> chartHistory;
-        if (signal.kind() == SignalKind.AUDIO && signal.spec().frames() > segment) {
+        if (ternaryWeights) {
+            report.put("formulation", "ternary-bitlinear");
+            report.put("frequencies", options.encodingFrequencies);
+            report.remove("omega");
+            report.remove("firstOmega");
+            TernaryFitResult r = InrFitter.fitTernary(signal, options, p -> progress.fit("", p,
+                    (long) signal.sampleCount() * signal.bitDepth()));
+            progress.finish();
+            report.put("iterations", r.iterations());
+            report.put("seconds", round(r.seconds()));
+            report.put("lossless", r.lossless());
+            report.put("bitErrors", r.bitErrors());
+            report.put("totalBits", r.totalBits());
+            report.put("bitErrorsPerPlane", r.bitErrorsPerPlane());
+            report.put("parameters", r.model().weightCount());
+            report.put("psnr", psnr(r.psnr()));
+            rebuilt = r.reconstruction();
+            chartHistory = r.history();
+        } else if (signal.kind() == SignalKind.AUDIO && signal.spec().frames() > segment) {
             SegmentedFitResult r = InrFitter.fitSegments(signal, segment, options,
                     (k, n, p) -> progress.fit(String.format(Locale.ROOT, "segment %d/%d  ", k + 1, n), p,
                             (long) Math.min(segment, signal.spec().frames() - k * segment) * signal.channels()
@@ -205,6 +231,17 @@ final class FitCommand implements Callable<Integer> {
                 .mapping(PlaneMapping.fromId(mapping))
                 .loss(Loss.fromId(loss))
                 .engine(FitOptions.Engine.fromId(engine));
+        if (ternaryWeights) {
+            if (!formulation.equals("plane-heads") || !engine.equals("fused")) {
+                throw new UsageException("--ternary-weights has its own network: leave --formulation and --engine out");
+            }
+            b.width(TernaryInr.PAPER_WIDTH).layers(TernaryInr.PAPER_HIDDEN_LAYERS);
+        } else if (frequencies != null) {
+            throw new UsageException("--frequencies is for the ternary network (--ternary-weights)");
+        }
+        if (frequencies != null) {
+            b.encodingFrequencies(frequencies);
+        }
         if (width != null) {
             b.width(width);
         }
@@ -229,7 +266,6 @@ final class FitCommand implements Callable<Integer> {
         if (timeLimit != null) {
             b.timeLimitSeconds(timeLimit);
         }
-        b.ternaryWeights(ternaryWeights);
         if (seed != null) {
             b.seed(seed);
         }
@@ -263,8 +299,14 @@ final class FitCommand implements Callable<Integer> {
     private static String text(Map<String, Object> r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s: %s%n", r.get("file"), r.get("signal")));
-        b.append(String.format(Locale.ROOT, "network   %s, %s x %s sine layers, omega %s, %s parameters%n",
-                r.get("formulation"), r.get("layers"), r.get("width"), r.get("omega"), r.get("parameters")));
+        if (r.containsKey("frequencies")) {
+            b.append(String.format(Locale.ROOT, "network   %s, %s encoding frequencies, %s x %s BitLinear layers + "
+                    + "logits, %s ternary weights%n", r.get("formulation"), r.get("frequencies"), r.get("layers"),
+                    r.get("width"), r.get("parameters")));
+        } else {
+            b.append(String.format(Locale.ROOT, "network   %s, %s x %s sine layers, omega %s, %s parameters%n",
+                    r.get("formulation"), r.get("layers"), r.get("width"), r.get("omega"), r.get("parameters")));
+        }
         b.append(String.format(Locale.ROOT, "training  %s engine, lr %s (%s), batch %s, %s loss, %s threads%n",
                 r.get("engine"), r.get("learningRate"), r.get("schedule"), r.get("batch"), r.get("loss"), r.get("threads")));
         if (r.containsKey("segments")) {

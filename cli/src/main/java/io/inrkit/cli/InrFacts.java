@@ -2,7 +2,7 @@ package io.inrkit.cli;
 
 import io.inrkit.codec.format.InrContainer;
 import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.format.StoredNetwork;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
 import java.util.LinkedHashMap;
@@ -37,7 +37,8 @@ final class InrFacts {
         m.put("signed", s.signed());
         m.put("samples", s.sampleCount());
         m.put("models", c.models().size());
-        m.put("parameters", c.models().stream().mapToLong(StoredModel::parameters).sum());
+        m.put("network", c.models().isEmpty() ? "none" : c.models().get(0).describe());
+        m.put("parameters", c.models().stream().mapToLong(StoredNetwork::parameters).sum());
         m.put("codingMode", modeName(c.mode()));
         m.put("headerBytes", sizes.header());
         m.put("modelBytes", sizes.models());
@@ -74,6 +75,9 @@ final class InrFacts {
         InfoCommand.line(b, "bit depth", m.get("bitDepth") + (Boolean.TRUE.equals(m.get("signed")) ? " (signed)" : " (unsigned)"));
         InfoCommand.line(b, "models", m.get("models") + " (" + m.get("parameters") + " parameters), bits coded: "
                 + m.get("codingMode"));
+        if (!"none".equals(m.get("network"))) {
+            InfoCommand.line(b, "network", m.get("network"));
+        }
         InfoCommand.line(b, "bytes", "header " + m.get("headerBytes") + ", models " + m.get("modelBytes")
                 + ", coded bits " + m.get("bitsBytes"));
         InfoCommand.line(b, "rate", m.get("bitsPerSample") + " bits per sample"

@@ -2,7 +2,7 @@ package io.inrkit.codec;
 
 import io.inrkit.codec.format.InrContainer;
 import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.format.StoredNetwork;
 import io.inrkit.core.Signal;
 import java.util.List;
 
@@ -19,12 +19,12 @@ import java.util.List;
  */
 record Cost(InrContainer container, int size, int modelBytes, int mixedBytes, int inrBytes, long bitErrors) {
 
-    static Cost of(Signal s, byte[] sha, List<StoredModel> models, int threads) {
+    static Cost of(Signal s, byte[] sha, List<? extends StoredNetwork> models, int threads) {
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, threads);
         byte[] mixed = SampleCodec.encode(s, side, InrFormat.MODE_MIXED);
         byte[] inr = SampleCodec.encode(s, side, InrFormat.MODE_INR);
         int mode = inr.length < mixed.length ? InrFormat.MODE_INR : InrFormat.MODE_MIXED;
-        InrContainer c = new InrContainer(s.spec(), sha, models, mode, mode == InrFormat.MODE_INR ? inr : mixed);
+        InrContainer c = new InrContainer(s.spec(), sha, List.copyOf(models), mode, mode == InrFormat.MODE_INR ? inr : mixed);
         int size = c.toBytes().length;
         int modelBytes = size - new InrContainer(s.spec(), sha, List.of(), mode, c.coded()).toBytes().length;
         return new Cost(c, size, modelBytes, mixed.length, inr.length, side.bitErrors(s));

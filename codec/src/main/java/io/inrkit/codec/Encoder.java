@@ -5,6 +5,8 @@ import io.inrkit.codec.format.InrFormat;
 import io.inrkit.codec.format.SampleHash;
 import io.inrkit.codec.format.StoredLayer;
 import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.format.StoredNetwork;
+import io.inrkit.codec.format.StoredTernaryModel;
 import io.inrkit.codec.quant.PhaseRewrite;
 import io.inrkit.codec.quant.Quantizer;
 import io.inrkit.codec.quant.TensorFormat;
@@ -18,6 +20,7 @@ import io.inrkit.core.fit.InrFitter;
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.InrModel;
+import io.inrkit.core.model.TernaryInr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,8 +45,13 @@ public final class Encoder {
         }
     }
 
-    /** A network to try. */
-    record Plan(String name, int width, int layers, int iterations, double timeLimitSeconds, boolean lossless) {
+    /** A network to try: a SIREN, or the paper's ternary BitLinear network. */
+    record Plan(String name, int width, int layers, int iterations, double timeLimitSeconds, boolean lossless,
+            boolean ternary) {
+
+        Plan(String name, int width, int layers, int iterations, double timeLimitSeconds, boolean lossless) {
+            this(name, width, layers, iterations, timeLimitSeconds, lossless, false);
+        }
     }
 
     /**
@@ -69,12 +77,13 @@ public final class Encoder {
         for (Plan plan : plans(s, o)) {
             listener.stage("network " + plan.name());
             long fitStart = System.nanoTime();
-            List<StoredModel> models = storedModels(s, sha, plan, o, listener);
+            List<? extends StoredNetwork> models = plan.ternary() ? ternaryModels(s, plan, o, listener)
+                    : storedModels(s, sha, plan, o, listener);
             double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
             listener.stage("coding with " + plan.name());
             Cost cost = Cost.of(s, sha, models, o.threads);
             boolean lossless = cost.bitErrors() == 0;
-            long parameters = models.stream().mapToLong(StoredModel::parameters).sum();
+            long parameters = models.stream().mapToLong(StoredNetwork::parameters).sum();
             candidates.add(new EncodeResult.Candidate(plan.name(), parameters, cost.modelBytes(), context.length,
                     cost.inrBytes(), cost.mixedBytes(), cost.size(), lossless, fitSeconds));
             if (plan.lossless() || cost.size() < bestSize) {
@@ -90,6 +99,13 @@ public final class Encoder {
     /** The networks to try for this signal and these options. */
     static List<Plan> plans(Signal s, EncodeOptions o) {
         boolean audio = s.kind() == SignalKind.AUDIO;
+        if (o.losslessModel && o.weightFormat == TensorFormat.TERNARY && !o.autoWeights) {
+            // The paper's extreme quantization: a network trained ternary from the first step.
+            int w = o.width > 0 ? o.width : TernaryInr.PAPER_WIDTH;
+            int l = o.layers > 0 ? o.layers : TernaryInr.PAPER_HIDDEN_LAYERS;
+            return List.of(new Plan("ternary " + w + "x" + l + " lossless", w, l,
+                    o.iterations > 0 ? o.iterations : 20_000, 0, true, true));
+        }
         if (o.losslessModel) {
             int w = o.width > 0 ? o.width : 256;
             int l = o.layers > 0 ? o.layers : 3;
@@ -112,9 +128,7 @@ public final class Encoder {
     private static List<StoredModel> storedModels(Signal s, byte[] sha, Plan plan, EncodeOptions o, Listener listener) {
         FitOptions fit = FitOptions.builder().formulation(Formulation.PLANE_HEADS).width(plan.width())
                 .layers(plan.layers()).maxIterations(plan.iterations()).timeLimitSeconds(plan.timeLimitSeconds())
-                .threads(o.threads).seed(o.seed).polish(plan.lossless() ? LOSSLESS_POLISH : 0)
-                // The paper's extreme quantization: a lossless ternary model is trained ternary.
-                .ternaryWeights(plan.lossless() && o.weightFormat == TensorFormat.TERNARY && !o.autoWeights).build();
+                .threads(o.threads).seed(o.seed).polish(plan.lossless() ? LOSSLESS_POLISH : 0).build();
         Fitted fitted = fit(s, fit, o.segmentFrames, p -> listener.fit(plan.name(), p));
         if (o.autoWeights) {
             listener.stage("choosing weight formats for " + plan.name());
@@ -130,6 +144,25 @@ public final class Encoder {
             }
         }
         return stored;
+    }
+
+    /**
+     * Trains the plan's ternary BitLinear network(s), one per image or audio segment, and stores
+     * them as trained: their weights are ternary already, so nothing is lost in storing.
+     */
+    private static List<StoredTernaryModel> ternaryModels(Signal s, Plan plan, EncodeOptions o, Listener listener) {
+        FitOptions fit = FitOptions.builder().width(plan.width()).layers(plan.layers())
+                .maxIterations(plan.iterations()).threads(o.threads).seed(o.seed).build();
+        List<StoredTernaryModel> out = new ArrayList<>();
+        int positions = s.kind() == SignalKind.AUDIO ? s.spec().frames() : s.spec().positions();
+        int step = s.kind() == SignalKind.AUDIO ? o.segmentFrames : positions;
+        for (int at = 0; at < positions; at += step) {
+            int n = Math.min(step, positions - at);
+            Signal part = s.kind() == SignalKind.AUDIO ? s.segment(at, n) : s;
+            TernaryInr m = InrFitter.fitTernary(part, fit, p -> listener.fit(plan.name(), p)).model();
+            out.add(StoredTernaryModel.of(m, at, n));
+        }
+        return out;
     }
 
     /** Networks trained on a signal: one for an image, one per segment of audio. */

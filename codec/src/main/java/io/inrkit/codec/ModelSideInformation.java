@@ -1,6 +1,6 @@
 package io.inrkit.codec;
 
-import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.format.StoredNetwork;
 import io.inrkit.codec.model.SideInformation;
 import io.inrkit.core.BitPlanes;
 import io.inrkit.core.PlaneMapping;
@@ -17,13 +17,13 @@ final class ModelSideInformation implements SideInformation {
     private final int[] starts;
     private final int[] counts;
 
-    ModelSideInformation(SignalSpec spec, List<StoredModel> models, int threads) {
+    ModelSideInformation(SignalSpec spec, List<? extends StoredNetwork> models, int threads) {
         parts = new BitProbabilities[models.size()];
         starts = new int[models.size()];
         counts = new int[models.size()];
         for (int i = 0; i < parts.length; i++) {
-            StoredModel m = models.get(i);
-            parts[i] = BitProbabilities.compute(m.toModel(spec), threads);
+            StoredNetwork m = models.get(i);
+            parts[i] = m.probabilities(spec, threads);
             starts[i] = m.start();
             counts[i] = m.count();
         }

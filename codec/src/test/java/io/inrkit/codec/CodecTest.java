@@ -65,7 +65,7 @@ class CodecTest {
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, 1);
         for (int mode : new int[] {InrFormat.MODE_CONTEXT, InrFormat.MODE_MIXED, InrFormat.MODE_INR}) {
             byte[] coded = SampleCodec.encode(s, side, mode);
-            byte[] file = new InrContainer(s.spec(), SampleHash.of(s), models, mode, coded).toBytes();
+            byte[] file = new InrContainer(s.spec(), SampleHash.of(s), java.util.List.copyOf(models), mode, coded).toBytes();
             assertEquals(s, Decoder.decode(file, 2), "mode " + mode);
         }
     }
@@ -98,7 +98,7 @@ class CodecTest {
         }
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, 2);
         byte[] coded = SampleCodec.encode(s, side, InrFormat.MODE_MIXED);
-        assertEquals(s, Decoder.decode(new InrContainer(s.spec(), SampleHash.of(s), models, InrFormat.MODE_MIXED, coded).toBytes(), 1));
+        assertEquals(s, Decoder.decode(new InrContainer(s.spec(), SampleHash.of(s), java.util.List.copyOf(models), InrFormat.MODE_MIXED, coded).toBytes(), 1));
     }
 
     /** Decoding does not depend on the number of threads evaluating the models. */
@@ -110,7 +110,7 @@ class CodecTest {
                 io.inrkit.core.fit.FitOptions.builder().width(16).layers(2).maxIterations(40).build(),
                 io.inrkit.core.fit.FitListener.NONE).model(), 0, 256, o.weightFormat));
         byte[] coded = SampleCodec.encode(s, new ModelSideInformation(s.spec(), models, 3), InrFormat.MODE_MIXED);
-        byte[] file = new InrContainer(s.spec(), SampleHash.of(s), models, InrFormat.MODE_MIXED, coded).toBytes();
+        byte[] file = new InrContainer(s.spec(), SampleHash.of(s), java.util.List.copyOf(models), InrFormat.MODE_MIXED, coded).toBytes();
         assertEquals(Decoder.decode(file, 1), Decoder.decode(file, 4));
     }
 }

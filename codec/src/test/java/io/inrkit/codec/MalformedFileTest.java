@@ -41,7 +41,7 @@ class MalformedFileTest {
         byte[] coded = SampleCodec.encode(source, new ModelSideInformation(source.spec(), models, 1),
                 io.inrkit.codec.format.InrFormat.MODE_MIXED);
         withNet = new io.inrkit.codec.format.InrContainer(source.spec(), io.inrkit.codec.format.SampleHash.of(source),
-                models, io.inrkit.codec.format.InrFormat.MODE_MIXED, coded).toBytes();
+                java.util.List.copyOf(models), io.inrkit.codec.format.InrFormat.MODE_MIXED, coded).toBytes();
         assertEquals(source, Decoder.decode(withNet, 1));
     }
 

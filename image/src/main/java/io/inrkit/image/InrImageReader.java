@@ -4,7 +4,7 @@ import com.twelvemonkeys.imageio.ImageReaderBase;
 import com.twelvemonkeys.imageio.StandardImageMetadataSupport;
 import io.inrkit.codec.Decoder;
 import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.format.StoredNetwork;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
@@ -166,7 +166,7 @@ public final class InrImageReader extends ImageReaderBase {
         text.put("inr.modelBytes", Integer.toString(sizes.models()));
         text.put("inr.bitsBytes", Integer.toString(sizes.bits()));
         text.put("inr.models", Integer.toString(c.models().size()));
-        text.put("inr.parameters", Long.toString(c.models().stream().mapToLong(StoredModel::parameters).sum()));
+        text.put("inr.parameters", Long.toString(c.models().stream().mapToLong(StoredNetwork::parameters).sum()));
         return StandardImageMetadataSupport.builder(type(spec))
                 .withCompressionTypeName("INR")
                 .withCompressionLossless(true)

@@ -1,6 +1,7 @@
 package io.inrkit.codec.format;
 
 import io.inrkit.codec.quant.QuantizedTensor;
+import io.inrkit.codec.quant.TensorFormat;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.SignalKind;
@@ -8,6 +9,7 @@ import io.inrkit.core.SignalSpec;
 import io.inrkit.core.UnsupportedFormatException;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.InrModel;
+import io.inrkit.core.model.TernaryInr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,11 +23,15 @@ import java.util.zip.CRC32C;
  *
  * @param spec the signal
  * @param sha256 SHA-256 of the original samples (see {@link SampleHash})
- * @param models the stored models, in position order (none, one for an image, one per audio segment)
+ * @param models the stored networks, in position order (none, one for an image, one per audio segment)
  * @param mode how the bits were coded: {@link InrFormat#MODE_CONTEXT}, MIXED or INR
  * @param coded the arithmetic-coded bits
  */
-public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> models, int mode, byte[] coded) {
+public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredNetwork> models, int mode, byte[] coded) {
+
+    public InrContainer {
+        models = List.copyOf(models);
+    }
 
     /** Bytes of each part of a written file, for reports. */
     public record Sizes(int header, int models, int bits, int total) {
@@ -41,16 +47,24 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
         s.u32(spec.kind() == SignalKind.IMAGE ? spec.height() : 1);
         s.f64(spec.sampleRate()).bytes(sha256);
         section(file, InrFormat.TAG_SIGNAL, s.toByteArray());
-        for (StoredModel m : models) {
+        for (StoredNetwork n : models) {
             ByteWriter w = new ByteWriter();
-            w.u32(m.start()).u32(m.count());
-            w.u8(m.formulation() == Formulation.PLANE_HEADS ? InrFormat.FORMULATION_PLANE_HEADS
-                    : InrFormat.FORMULATION_BIT_INPUT);
-            w.u8(m.layers().size());
-            for (StoredLayer l : m.layers()) {
-                w.u16(l.inputs()).u16(l.outputs()).f32(l.omega());
-                TensorCoding.write(w, l.weights());
-                TensorCoding.write(w, l.bias());
+            w.u32(n.start()).u32(n.count());
+            if (n instanceof StoredModel m) {
+                w.u8(m.formulation() == Formulation.PLANE_HEADS ? InrFormat.FORMULATION_PLANE_HEADS
+                        : InrFormat.FORMULATION_BIT_INPUT);
+                w.u8(m.layers().size());
+                for (StoredLayer l : m.layers()) {
+                    w.u16(l.inputs()).u16(l.outputs()).f32(l.omega());
+                    TensorCoding.write(w, l.weights());
+                    TensorCoding.write(w, l.bias());
+                }
+            } else if (n instanceof StoredTernaryModel t) {
+                w.u8(InrFormat.FORMULATION_TERNARY_BITLINEAR).u8(t.frequencies()).u8(t.weights().size());
+                for (QuantizedTensor q : t.weights()) {
+                    w.u16(q.rows()).u16(q.cols());
+                    TensorCoding.write(w, q);
+                }
             }
             section(file, InrFormat.TAG_MODEL, w.toByteArray());
         }
@@ -68,7 +82,7 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
         return new Sizes(header, total - header - bits, bits, total);
     }
 
-    private static void section(ByteWriter file, int tag, byte[] payload) {
+    static void section(ByteWriter file, int tag, byte[] payload) {
         CRC32C crc = new CRC32C();
         byte[] head = new ByteWriter().u8(tag).u32(payload.length).toByteArray();
         crc.update(head);
@@ -130,14 +144,14 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
     }
 
     private static InrContainer parseRest(ByteReader r, SignalSpec spec, byte[] sha, byte[] data) throws BadInputException {
-        List<StoredModel> models = new ArrayList<>();
+        List<StoredNetwork> models = new ArrayList<>();
         Section next = nextSection(r, -1);
         long parameters = 0;
         while (next.tag() == InrFormat.TAG_MODEL) {
             if (models.size() >= InrFormat.MAX_MODELS) {
                 throw new CorruptInputException("more than " + InrFormat.MAX_MODELS + " models");
             }
-            StoredModel model = readModel(next.payload(), spec, models, InrFormat.MAX_PARAMETERS_TOTAL - parameters);
+            StoredNetwork model = readModel(next.payload(), spec, models, InrFormat.MAX_PARAMETERS_TOTAL - parameters);
             parameters += model.parameters();
             models.add(model);
             next = nextSection(r, -1);
@@ -160,7 +174,7 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
         if (r.remaining() != 0) {
             throw new CorruptInputException(r.remaining() + " bytes after the end section");
         }
-        return new InrContainer(spec, sha, List.copyOf(models), mode, coded);
+        return new InrContainer(spec, sha, models, mode, coded);
     }
 
     /** A section's tag and a reader over its payload. */
@@ -228,7 +242,7 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
         }
     }
 
-    private static StoredModel readModel(ByteReader m, SignalSpec spec, List<StoredModel> before, long allowed)
+    private static StoredNetwork readModel(ByteReader m, SignalSpec spec, List<StoredNetwork> before, long allowed)
             throws BadInputException {
         long positions = spec.kind() == SignalKind.AUDIO ? spec.frames() : spec.positions();
         int start = m.u32Max(positions, "model start");
@@ -237,6 +251,10 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
             throw new CorruptInputException("model covers no positions");
         }
         int f = m.u8();
+        SignalSpec segment = spec.kind() == SignalKind.AUDIO ? spec.withShape(count) : spec;
+        if (f == InrFormat.FORMULATION_TERNARY_BITLINEAR) {
+            return readTernaryModel(m, segment, start, count, "model " + before.size(), allowed);
+        }
         Formulation formulation = switch (f) {
             case InrFormat.FORMULATION_PLANE_HEADS -> Formulation.PLANE_HEADS;
             case InrFormat.FORMULATION_BIT_INPUT -> Formulation.BIT_INPUT;
@@ -246,7 +264,6 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
         if (layers < 2 || layers > InrFormat.MAX_LAYERS) {
             throw new CorruptInputException("model has " + layers + " layers (2.." + InrFormat.MAX_LAYERS + ")");
         }
-        SignalSpec segment = spec.kind() == SignalKind.AUDIO ? spec.withShape(count) : spec;
         int expectIn = InrModel.inputDimension(segment, formulation);
         long parameters = 0;
         List<StoredLayer> out = new ArrayList<>();
@@ -280,14 +297,57 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredModel> mod
         return new StoredModel(start, count, formulation, out);
     }
 
+    /** The rest of a formulation-2 model section: frequencies, layers, and ternary weight tensors. */
+    private static StoredTernaryModel readTernaryModel(ByteReader m, SignalSpec segment, int start, int count,
+            String name, long allowed) throws BadInputException {
+        int frequencies = m.u8();
+        if (frequencies > TernaryInr.MAX_FREQUENCIES) {
+            throw new CorruptInputException(name + ": " + frequencies + " encoding frequencies (0.."
+                    + TernaryInr.MAX_FREQUENCIES + ")");
+        }
+        int layers = m.u8();
+        if (layers < 1 || layers > InrFormat.MAX_LAYERS) {
+            throw new CorruptInputException(name + " has " + layers + " layers (1.." + InrFormat.MAX_LAYERS + ")");
+        }
+        int expectIn = TernaryInr.featureCount(segment.rank(), frequencies);
+        long parameters = 0;
+        List<QuantizedTensor> weights = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            String what = name + " layer " + l;
+            int in = m.u16();
+            int units = m.u16();
+            if (in != expectIn || units < 1 || units > InrFormat.MAX_UNITS) {
+                throw new CorruptInputException(what + ": " + in + " -> " + units + " units (expected " + expectIn + " inputs)");
+            }
+            parameters += (long) in * units;
+            if (parameters > Math.min(InrFormat.MAX_PARAMETERS_PER_MODEL, allowed)) {
+                throw new CorruptInputException(what + ": more parameters than a file may hold ("
+                        + InrFormat.MAX_PARAMETERS_PER_MODEL + " per model, " + InrFormat.MAX_PARAMETERS_TOTAL + " in all)");
+            }
+            QuantizedTensor w = TensorCoding.read(m, in, units, what + " weights");
+            if (w.format() != TensorFormat.TERNARY) {
+                throw new CorruptInputException(what + ": a ternary network's weights must be ternary, not "
+                        + w.format().cliName());
+            }
+            weights.add(w);
+            expectIn = units;
+        }
+        int logits = segment.channels() * segment.bitDepth();
+        if (expectIn != logits) {
+            throw new CorruptInputException(name + " gives " + expectIn + " outputs, the signal needs " + logits);
+        }
+        requireConsumed(m, "model section");
+        return new StoredTernaryModel(start, count, frequencies, weights);
+    }
+
     /** Models, when present, cover every position exactly once, in order. */
-    private static void checkCoverage(SignalSpec spec, List<StoredModel> models) throws CorruptInputException {
+    private static void checkCoverage(SignalSpec spec, List<StoredNetwork> models) throws CorruptInputException {
         if (models.isEmpty()) {
             return;
         }
         long positions = spec.kind() == SignalKind.AUDIO ? spec.frames() : spec.positions();
         long next = 0;
-        for (StoredModel m : models) {
+        for (StoredNetwork m : models) {
             if (m.start() != next) {
                 throw new CorruptInputException("models leave a gap or overlap at position " + next);
             }

@@ -24,6 +24,8 @@ public final class InrFormat {
 
     public static final int FORMULATION_PLANE_HEADS = 0;
     public static final int FORMULATION_BIT_INPUT = 1;
+    /** The paper's ternary network: positional encoding, BitLinear layers, GELU, plane-heads logits. */
+    public static final int FORMULATION_TERNARY_BITLINEAR = 2;
 
     /** How the bits section was coded. */
     public static final int MODE_CONTEXT = 0;

@@ -2,6 +2,7 @@ package io.inrkit.codec.format;
 
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.model.BitProbabilities;
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.InrModel;
@@ -9,15 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model as stored: the positions it covers (an audio segment's frames; every pixel for an
+ * A SIREN as stored: the positions it covers (an audio segment's frames; every pixel for an
  * image), its formulation and its layers.
  */
-public record StoredModel(int start, int count, Formulation formulation, List<StoredLayer> layers) {
-
-    /** The spec of the part of {@code whole} this model covers. */
-    public SignalSpec segmentSpec(SignalSpec whole) {
-        return whole.kind() == io.inrkit.core.SignalKind.AUDIO ? whole.withShape(count) : whole;
-    }
+public record StoredModel(int start, int count, Formulation formulation, List<StoredLayer> layers)
+        implements StoredNetwork {
 
     /** The model with its stored (quantized) numbers, ready for the deterministic engine. */
     public InrModel toModel(SignalSpec whole) {
@@ -31,6 +28,17 @@ public record StoredModel(int start, int count, Formulation formulation, List<St
         return new InrModel(segmentSpec(whole), formulation, PlaneMapping.BINARY, out);
     }
 
+    @Override
+    public String describe() {
+        return "SIREN " + formulation.id() + ", " + layers.size() + " layers";
+    }
+
+    @Override
+    public BitProbabilities probabilities(SignalSpec whole, int threads) {
+        return BitProbabilities.compute(toModel(whole), threads);
+    }
+
+    @Override
     public long parameters() {
         long n = 0;
         for (StoredLayer l : layers) {

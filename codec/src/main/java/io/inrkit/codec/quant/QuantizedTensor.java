@@ -31,4 +31,16 @@ public record QuantizedTensor(TensorFormat format, int rows, int cols, int[] cod
         }
         return out;
     }
+
+    /** Same format, shape, codes and scales (a record compares arrays by reference). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QuantizedTensor t && format == t.format && rows == t.rows && cols == t.cols
+                && java.util.Arrays.equals(codes, t.codes) && java.util.Arrays.equals(scales, t.scales);
+    }
+
+    @Override
+    public int hashCode() {
+        return (format.hashCode() * 31 + rows * 17 + cols) * 31 + java.util.Arrays.hashCode(codes);
+    }
 }

@@ -38,12 +38,11 @@ public final class FitOptions {
      */
     public final double polish;
     /**
-     * Quantization-aware training with ternary weights (BitNet b1.58): every forward pass uses
-     * {@code mean|W| * clamp(round(W / mean|W|), -1, 1)} per weight tensor, and the gradients update
-     * the float weights through it (straight-through estimator). The fused engine only; the model
-     * it returns holds the ternary weights.
+     * Frequencies K of the positional encoding that feeds the ternary BitLinear network
+     * ({@link InrFitter#fitTernary}): each coordinate v becomes v and {@code sin, cos(2^k pi v)} for
+     * k &lt; K. The paper's code always uses 7. SIREN fits ignore it.
      */
-    public final boolean ternaryWeights;
+    public final int encodingFrequencies;
 
     /** Which training code runs the fit. */
     public enum Engine {
@@ -83,7 +82,7 @@ public final class FitOptions {
         this.loss = b.loss;
         this.engine = b.engine;
         this.polish = b.polish;
-        this.ternaryWeights = b.ternaryWeights;
+        this.encodingFrequencies = b.encodingFrequencies;
     }
 
     public static Builder builder() {
@@ -114,7 +113,7 @@ public final class FitOptions {
         b.loss = loss;
         b.engine = engine;
         b.polish = polish;
-        b.ternaryWeights = ternaryWeights;
+        b.encodingFrequencies = encodingFrequencies;
         return b;
     }
 
@@ -136,7 +135,7 @@ public final class FitOptions {
         private Loss loss = Loss.BCE;
         private Engine engine = Engine.FUSED;
         private double polish;
-        private boolean ternaryWeights;
+        private int encodingFrequencies = 7;
 
         public Builder formulation(Formulation v) {
             formulation = v;
@@ -219,9 +218,9 @@ public final class FitOptions {
             return this;
         }
 
-        /** Ternary quantization-aware training; see {@link FitOptions#ternaryWeights}. */
-        public Builder ternaryWeights(boolean v) {
-            ternaryWeights = v;
+        /** Positional encoding of the ternary network; see {@link FitOptions#encodingFrequencies}. */
+        public Builder encodingFrequencies(int v) {
+            encodingFrequencies = v;
             return this;
         }
 
@@ -243,6 +242,9 @@ public final class FitOptions {
             check(timeLimitSeconds >= 0 && Double.isFinite(timeLimitSeconds), "time limit must be 0 (none) or positive seconds");
             check(threads >= 1 && threads <= 1024, "threads must be 1..1024, got " + threads);
             check(polish >= 0 && polish <= 100, "polish must be 0..100, got " + polish);
+            check(encodingFrequencies >= 0 && encodingFrequencies <= io.inrkit.core.model.TernaryInr.MAX_FREQUENCIES,
+                    "encoding frequencies must be 0.." + io.inrkit.core.model.TernaryInr.MAX_FREQUENCIES + ", got "
+                    + encodingFrequencies);
             check(formulation != null && mapping != null && schedule != null && loss != null && engine != null,
                     "formulation, mapping, schedule, loss and engine are required");
             return new FitOptions(this);

@@ -268,7 +268,7 @@ final class FusedSirenTrainer {
      * Returns the mean loss over the pass's bits.
      */
     double pass(int[] rows, int from, int count, boolean train, long[] errorsPerPlane, long[][] predicted) {
-        put(effectiveWeights());
+        put(w);
         if (train) {
             zeroGradients();
         }
@@ -405,28 +405,12 @@ final class FusedSirenTrainer {
     }
 
     InrModel model() {
-        float[][] weights = effectiveWeights();
         List<DenseLayer> layers = new ArrayList<>();
         for (int l = 0; l < w.length; l++) {
-            layers.add(l < sineLayers ? DenseLayer.sine(dims[l], dims[l + 1], weights[l], b[l], omegas[l])
-                    : DenseLayer.linear(dims[l], dims[l + 1], weights[l], b[l]));
+            layers.add(l < sineLayers ? DenseLayer.sine(dims[l], dims[l + 1], w[l], b[l], omegas[l])
+                    : DenseLayer.linear(dims[l], dims[l + 1], w[l], b[l]));
         }
         return new InrModel(data.spec, data.formulation, data.mapping, layers);
-    }
-
-    /**
-     * The weights the forward pass uses: the float weights, or with ternary training their ternary
-     * values (the gradients then reach the float weights straight through the rounding).
-     */
-    private float[][] effectiveWeights() {
-        if (!o.ternaryWeights) {
-            return w;
-        }
-        float[][] q = new float[w.length][];
-        for (int l = 0; l < w.length; l++) {
-            q[l] = TernaryWeights.quantize(w[l]);
-        }
-        return q;
     }
 
     /** Loss gradients and logits of every row at the current parameters (a full-batch pass). */

@@ -41,12 +41,26 @@ public final class InrFitter {
         setThreads(options.threads);
         try {
             if (options.engine == FitOptions.Engine.DL4J) {
-                if (options.ternaryWeights) {
-                    throw new IllegalArgumentException("ternary weight training runs on the fused engine only");
-                }
                 return new Dl4jSirenTrainer(data, options).fit(signal, listener);
             }
             return new FusedSirenTrainer(data, options).fit(signal, listener);
+        } finally {
+            setThreads(previous);
+        }
+    }
+
+    /**
+     * Fits the paper's extreme-quantization network to {@code signal}: ternary weights from the
+     * first step (see {@link io.inrkit.core.model.TernaryInr} for the architecture). Uses the
+     * options' width, layers (hidden BitLinear layers; one more maps to the logits), learning rate,
+     * schedule, iteration and time limits, seed, threads, mapping and encoding frequencies;
+     * always plane-heads outputs, full batch, BCE.
+     */
+    public static TernaryFitResult fitTernary(Signal signal, FitOptions options, FitListener listener) {
+        int previous = threads();
+        setThreads(options.threads);
+        try {
+            return new BitLinearTrainer(signal, options).fit(signal, listener);
         } finally {
             setThreads(previous);
         }

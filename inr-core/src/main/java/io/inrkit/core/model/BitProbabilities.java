@@ -31,11 +31,32 @@ public final class BitProbabilities {
 
     /** Evaluates {@code model} at every position of its signal on {@code threads} threads. */
     public static BitProbabilities compute(InrModel model, int threads) {
+        return compute(model.spec(), threads, (from, to, p) -> fill(model, from, to, p));
+    }
+
+    /** Evaluates the ternary {@code model} at every position of its signal on {@code threads} threads. */
+    public static BitProbabilities compute(TernaryInr model, int threads) {
         SignalSpec spec = model.spec();
+        return compute(spec, threads, (from, to, p) -> {
+            float[] row = new float[spec.rank()];
+            double[] out = new double[spec.channels() * spec.bitDepth()];
+            for (int pos = from; pos < to; pos++) {
+                CoordinateGrid.fillPosition(spec, pos, row, 0);
+                model.logits(row, 0, out);
+                storePlaneHeads(spec, pos, out, p);
+            }
+        });
+    }
+
+    /** Fills the probabilities of positions {@code [from, to)}. */
+    @FunctionalInterface
+    private interface RangeFill {
+        void fill(int from, int to, short[] p);
+    }
+
+    private static BitProbabilities compute(SignalSpec spec, int threads, RangeFill work) {
         int positions = spec.positions();
-        int channels = spec.channels();
-        int planes = spec.bitDepth();
-        long total = (long) positions * channels * planes;
+        long total = (long) positions * spec.channels() * spec.bitDepth();
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("too many bits for one model: " + total);
         }
@@ -48,14 +69,14 @@ public final class BitProbabilities {
             int to = (int) ((long) positions * (t + 1) / parts);
             workers[t - 1] = new Thread(() -> {
                 try {
-                    fill(model, from, to, p);
+                    work.fill(from, to, p);
                 } catch (RuntimeException e) {
                     failure[0] = e;
                 }
             }, "inrkit-eval");
             workers[t - 1].start();
         }
-        fill(model, 0, (int) ((long) positions / parts), p);
+        work.fill(0, (int) ((long) positions / parts), p);
         for (Thread w : workers) {
             try {
                 w.join();
@@ -68,6 +89,18 @@ public final class BitProbabilities {
             throw failure[0];
         }
         return new BitProbabilities(spec, p);
+    }
+
+    /** Plane-heads logits of {@code position} ({@code out[b * C + c]}) into {@code p}. */
+    private static void storePlaneHeads(SignalSpec spec, int position, double[] out, short[] p) {
+        int channels = spec.channels();
+        int planes = spec.bitDepth();
+        int base = position * channels * planes;
+        for (int b = 0; b < planes; b++) {
+            for (int c = 0; c < channels; c++) {
+                p[base + c * planes + b] = (short) probability12(out[b * channels + c]);
+            }
+        }
     }
 
     private static void fill(InrModel model, int from, int to, short[] p) {
@@ -90,11 +123,7 @@ public final class BitProbabilities {
                 }
             } else {
                 model.logits(row, 0, out);
-                for (int b = 0; b < planes; b++) {
-                    for (int c = 0; c < channels; c++) {
-                        p[base + c * planes + b] = (short) probability12(out[b * channels + c]);
-                    }
-                }
+                storePlaneHeads(spec, pos, out, p);
             }
         }
     }

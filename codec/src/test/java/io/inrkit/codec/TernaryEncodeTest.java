@@ -1,0 +1,47 @@
+package io.inrkit.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inrkit.codec.format.InrContainer;
+import io.inrkit.codec.format.InrFormat;
+import io.inrkit.codec.format.StoredTernaryModel;
+import io.inrkit.codec.quant.QuantizedTensor;
+import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.core.Signal;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --lossless-model --weights ternary}: the paper's ternary network, trained ternary, stored
+ * as trained, and decoded to every original sample by the network alone.
+ */
+class TernaryEncodeTest {
+
+    /** A shape that reaches lossless on the 16x16 crop in a few seconds. */
+    private static final int WIDTH = 128;
+    private static final int LAYERS = 3;
+    private static final int ITERATIONS = 3000;
+
+    @Test
+    void aTernaryLosslessModelCodesTheCropByItself() throws Exception {
+        Signal s = CodecFixtures.image("kodim23-16x16.ppm");
+        EncodeOptions o = EncodeOptions.builder().losslessModel(true).weightFormat(TensorFormat.TERNARY)
+                .width(WIDTH).layers(LAYERS).iterations(ITERATIONS).seed(1).build();
+        EncodeResult r = Encoder.encode(s, o, Encoder.Listener.NONE);
+        assertEquals(s, Decoder.decode(r.file(), 2), "every sample decoded");
+        InrContainer c = InrContainer.parse(r.file());
+        assertEquals(r.container(), c);
+        StoredTernaryModel m = assertInstanceOf(StoredTernaryModel.class, c.models().get(0));
+        for (QuantizedTensor w : m.weights()) {
+            assertEquals(TensorFormat.TERNARY, w.format());
+        }
+        EncodeResult.Candidate net = r.candidates().get(1);
+        assertTrue(net.modelLossless(), "the network alone predicts every bit: " + net);
+        assertEquals(InrFormat.MODE_INR, c.mode(), "so the bits are coded by the network alone");
+        assertTrue(c.coded().length <= 8, "and cost nothing but the coder's flush: " + c.coded().length + " bytes");
+        assertTrue(net.modelBytes() * 8.0 < 2.0 * m.parameters(),
+                "under 2 bits per weight: " + net.modelBytes() + " bytes for " + m.parameters() + " weights");
+    }
+
+}

@@ -1,0 +1,319 @@
+package io.inrkit.core.fit;
+
+import io.inrkit.core.BitPlanes;
+import io.inrkit.core.CoordinateGrid;
+import io.inrkit.core.PlaneMapping;
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalSpec;
+import io.inrkit.core.model.TernaryInr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains the paper's extreme-quantization network (its {@code BitINR}, after BitNet b1.58): a
+ * positional encoding of the coordinates, then BitLinear layers with GELU between them, one logit
+ * per channel and plane. A BitLinear layer normalises its input (no affine parameters), and
+ * multiplies by ternary weights {@code beta * {-1, 0, 1}} with {@code beta = mean |W|}; there are
+ * no biases. The forward pass uses the ternary weights; gradients reach the float weights straight
+ * through the rounding.
+ *
+ * <p>Differences from the paper's code, and why: one network with {@code C x P} outputs instead of
+ * P parallel networks (P times fewer weights; the planes share their features); the activation
+ * quantisation (16-bit per row in the paper, nearly the identity) is left out; GELU is the tanh
+ * form, which {@link TernaryInr} can evaluate with {@link StrictMath}. Full batch: every position
+ * in every step.
+ */
+final class BitLinearTrainer {
+
+    /** LayerNorm's epsilon, as PyTorch's default. */
+    static final float LN_EPS = 1e-5f;
+    /** Positions one full-batch pass may hold: 65,536 (a 256x256 image) at width 256 is 64 MiB a layer. */
+    static final int MAX_ROWS = 1 << 16;
+
+    private final SignalSpec spec;
+    private final PlaneMapping mapping;
+    private final FitOptions o;
+    private final int frequencies;
+    private final int rows;
+    private final int outputs;
+    private final int layers;
+    private final int[] dims;
+    private final float[] target;
+    private final BitPlanes planes;
+
+    private final float[][] w;
+    private final float[][] gw;
+    private final Adam[] adam;
+    /** xh[l]: layer l's normalised input; y[l]: its output before GELU; rstd[l]: 1/sigma per row. */
+    private final float[][] xh;
+    private final float[][] y;
+    private final float[][] rstd;
+    private final float[] features;
+
+    private final INDArray[] nXh;
+    private final INDArray[] nW;
+    private final INDArray[] nY;
+    private final INDArray[] nGw;
+    private final INDArray[] nDx;
+
+    BitLinearTrainer(Signal signal, FitOptions o) {
+        this.frequencies = o.encodingFrequencies;
+        this.spec = signal.spec();
+        this.mapping = o.mapping;
+        this.o = o;
+        if (spec.positions() > MAX_ROWS) {
+            throw new IllegalArgumentException("ternary BitLinear training takes at most " + MAX_ROWS
+                    + " positions in one piece; " + spec.describe() + " has " + spec.positions() + "; crop it");
+        }
+        this.rows = spec.positions();
+        this.outputs = spec.channels() * spec.bitDepth();
+        this.layers = o.layers + 1;
+        this.dims = new int[layers + 1];
+        dims[0] = TernaryInr.featureCount(spec.rank(), frequencies);
+        for (int l = 1; l < layers; l++) {
+            dims[l] = o.width;
+        }
+        dims[layers] = outputs;
+        this.planes = BitPlanes.decompose(signal, mapping);
+        this.target = new float[rows * outputs];
+        int c = spec.channels();
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < outputs; k++) {
+                target[r * outputs + k] = planes.bit(k / c, r * c + k % c) ? 1f : 0f;
+            }
+        }
+        this.features = TernaryInr.features(CoordinateGrid.positions(spec), spec.rank(), frequencies);
+
+        w = new float[layers][];
+        gw = new float[layers][];
+        adam = new Adam[layers];
+        xh = new float[layers][];
+        y = new float[layers][];
+        rstd = new float[layers][];
+        nXh = new INDArray[layers];
+        nW = new INDArray[layers];
+        nY = new INDArray[layers];
+        nGw = new INDArray[layers];
+        nDx = new INDArray[layers];
+        SplittableRandom rnd = new SplittableRandom(o.seed);
+        for (int l = 0; l < layers; l++) {
+            int in = dims[l];
+            int out = dims[l + 1];
+            w[l] = new float[in * out];
+            // PyTorch's nn.Linear default: uniform in +-1/sqrt(fan_in).
+            double bound = 1 / Math.sqrt(in);
+            for (int i = 0; i < w[l].length; i++) {
+                w[l][i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
+            }
+            gw[l] = new float[in * out];
+            adam[l] = new Adam(in * out);
+            xh[l] = new float[rows * in];
+            y[l] = new float[rows * out];
+            rstd[l] = new float[rows];
+            nXh[l] = Nd4j.create(DataType.FLOAT, rows, in);
+            nW[l] = Nd4j.create(DataType.FLOAT, in, out);
+            nY[l] = Nd4j.create(DataType.FLOAT, rows, out);
+            nGw[l] = Nd4j.create(DataType.FLOAT, in, out);
+            nDx[l] = Nd4j.create(DataType.FLOAT, rows, in);
+        }
+    }
+
+    TernaryFitResult fit(Signal signal, FitListener listener) {
+        long start = System.nanoTime();
+        List<FitProgress> history = new ArrayList<>();
+        int iteration = 0;
+        FitProgress last;
+        long[][] predicted;
+        float[] dLogits = new float[rows * outputs];
+        while (true) {
+            predicted = new long[spec.bitDepth()][BitPlanes.wordsPerPlane(spec.sampleCount())];
+            long[] perPlane = new long[spec.bitDepth()];
+            double loss = forward(dLogits, perPlane, predicted);
+            last = progress(iteration, loss, perPlane, start);
+            history.add(last);
+            listener.onEvaluation(last);
+            if (last.bitErrors() == 0 || iteration >= o.maxIterations || timeUp(start)) {
+                break;
+            }
+            backward(dLogits);
+            iteration++;
+            double lr = o.schedule.rate(o.learningRate, iteration - 1, o.maxIterations);
+            for (int l = 0; l < layers; l++) {
+                adam[l].step(w[l], gw[l], lr, iteration);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Signal reconstruction = BitPlanes.of(spec, mapping, predicted).recompose();
+        return new TernaryFitResult(model(), last.iteration(), seconds, last.bitErrors() == 0, last.bitErrors(),
+                last.bitErrorsPerPlane(), (long) rows * outputs, List.copyOf(history), reconstruction,
+                FitResult.psnr(signal, reconstruction));
+    }
+
+    /** The network with its current ternary weights. */
+    private TernaryInr model() {
+        byte[][] codes = new byte[layers][];
+        float[] betas = new float[layers];
+        for (int l = 0; l < layers; l++) {
+            betas[l] = beta(w[l]);
+            codes[l] = new byte[w[l].length];
+            for (int i = 0; i < codes[l].length; i++) {
+                codes[l][i] = code(w[l][i], betas[l]);
+            }
+        }
+        return new TernaryInr(spec, mapping, frequencies, dims, codes, betas);
+    }
+
+    /**
+     * Logits of every position, their loss (mean BCE) and its gradient in {@code dLogits}; counts
+     * wrong bits per plane and marks predicted ones.
+     */
+    private double forward(float[] dLogits, long[] perPlane, long[][] predicted) {
+        float[] a = features;
+        for (int l = 0; l < layers; l++) {
+            int in = dims[l];
+            normalise(a, in, xh[l], rstd[l]);
+            put(xh[l], nXh[l]);
+            put(ternary(w[l]), nW[l]);
+            Nd4j.gemm(nXh[l], nW[l], nY[l], false, false, 1.0, 0.0);
+            get(nY[l], y[l]);
+            if (l < layers - 1) {
+                float[] g = new float[y[l].length];
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = TernaryInr.gelu(y[l][i]);
+                }
+                a = g;
+            }
+        }
+        float[] logits = y[layers - 1];
+        double loss = 0;
+        float scale = 1f / logits.length;
+        int c = spec.channels();
+        for (int i = 0; i < logits.length; i++) {
+            float z = logits[i];
+            float t = target[i];
+            loss += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
+            dLogits[i] = ((float) (1 / (1 + Math.exp(-z))) - t) * scale;
+            boolean one = z > 0;
+            int plane = (i % outputs) / c;
+            if (one != (t > 0.5f)) {
+                perPlane[plane]++;
+            }
+            if (one) {
+                int s = (i / outputs) * c + i % c;
+                predicted[plane][s >>> 6] |= 1L << (s & 63);
+            }
+        }
+        return loss / logits.length;
+    }
+
+    /** Gradients of every layer's float weights from the logits' gradient (straight through). */
+    private void backward(float[] dLogits) {
+        float[] dy = dLogits;
+        for (int l = layers - 1; l >= 0; l--) {
+            INDArray nDy = Nd4j.create(dy, new long[] {rows, dims[l + 1]}, DataType.FLOAT);
+            Nd4j.gemm(nXh[l], nDy, nGw[l], true, false, 1.0, 0.0);
+            get(nGw[l], gw[l]);
+            if (l == 0) {
+                break;
+            }
+            Nd4j.gemm(nDy, nW[l], nDx[l], false, true, 1.0, 0.0);
+            float[] dxh = new float[rows * dims[l]];
+            get(nDx[l], dxh);
+            float[] dx = normaliseBackward(dxh, xh[l], rstd[l], dims[l]);
+            float[] prev = y[l - 1];
+            for (int i = 0; i < dx.length; i++) {
+                dx[i] *= TernaryInr.geluDerivative(prev[i]);
+            }
+            dy = dx;
+        }
+    }
+
+    /** Row-wise LayerNorm without affine parameters: {@code xh = (a - mean) / sqrt(var + eps)}. */
+    private void normalise(float[] a, int width, float[] out, float[] rs) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            double mean = 0;
+            for (int j = 0; j < width; j++) {
+                mean += a[base + j];
+            }
+            mean /= width;
+            double var = 0;
+            for (int j = 0; j < width; j++) {
+                double d = a[base + j] - mean;
+                var += d * d;
+            }
+            var /= width;
+            float inv = (float) (1 / Math.sqrt(var + LN_EPS));
+            rs[r] = inv;
+            for (int j = 0; j < width; j++) {
+                out[base + j] = (float) ((a[base + j] - mean) * inv);
+            }
+        }
+    }
+
+    /** LayerNorm's input gradient: {@code rstd (g - mean(g) - xh mean(g xh))} per row. */
+    private float[] normaliseBackward(float[] g, float[] xhat, float[] rs, int width) {
+        float[] dx = new float[g.length];
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            double mg = 0;
+            double mgx = 0;
+            for (int j = 0; j < width; j++) {
+                mg += g[base + j];
+                mgx += g[base + j] * xhat[base + j];
+            }
+            mg /= width;
+            mgx /= width;
+            for (int j = 0; j < width; j++) {
+                dx[base + j] = (float) (rs[r] * (g[base + j] - mg - xhat[base + j] * mgx));
+            }
+        }
+        return dx;
+    }
+
+    static float beta(float[] weights) {
+        double sum = 0;
+        for (float v : weights) {
+            sum += Math.abs(v);
+        }
+        return sum == 0 ? 1f : (float) (sum / weights.length);
+    }
+
+    static byte code(float weight, float beta) {
+        return (byte) Math.max(-1, Math.min(1, Math.round(weight / beta)));
+    }
+
+    private static float[] ternary(float[] weights) {
+        float beta = beta(weights);
+        float[] q = new float[weights.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = code(weights[i], beta) * beta;
+        }
+        return q;
+    }
+
+    private boolean timeUp(long start) {
+        return o.timeLimitSeconds > 0 && (System.nanoTime() - start) / 1e9 >= o.timeLimitSeconds;
+    }
+
+    private FitProgress progress(int iteration, double loss, long[] perPlane, long start) {
+        long errors = 0;
+        for (long e : perPlane) {
+            errors += e;
+        }
+        return new FitProgress(iteration, loss, errors, perPlane, (System.nanoTime() - start) / 1e9,
+                o.maxIterations, o.timeLimitSeconds);
+    }
+
+    private static void put(float[] src, INDArray dst) {
+        dst.data().asNioFloat().put(0, src, 0, (int) dst.length());
+    }
+
+    private static void get(INDArray src, float[] dst) {
+        src.data().asNioFloat().get(0, dst, 0, (int) src.length());
+    }
+}
