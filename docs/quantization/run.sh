@@ -17,3 +17,17 @@ q speech-4096 "$D"/audio/synthetic-speech_espeak-ng_1.wav --samples 8192:4096 --
 # The bar's set: 256x256 centre crops of Kodak images.
 q kodim01-256 "$D"/img8/kodim01.png --crop 256x256+256+128
 q kodim23-256 "$D"/img8/kodim23.png --crop 256x256+256+128
+# The paper's ternary network on the 32x32 kodim01 crop: seeds, encoding, rate, width; then the files.
+f() { name=$1; shift; "$K" fit "$D"/img8/kodim01.png --crop 32x32 --ternary-weights --max-iters 5000 --threads "$T" --json "$@" -q > "$O/ternary-$name.json"; }
+f seed0
+f seed1 --seed 1
+f seed2 --seed 2
+f k3 --frequencies 3
+f lr1e-4 --lr 1e-4
+f w128 --width 128
+"$K" fit "$D"/img8/kodim01.png --crop 32x32 --ternary-weights --threads "$T" --chart "$O/ternary-kodim01-32x32.png" -q > /dev/null
+for w in ternary fp16 fp32; do
+    "$K" encode "$D"/img8/kodim01.png "$O/k01-32-$w.inr" --crop 32x32 --lossless-model --weights "$w" --threads "$T" -f -q
+    "$K" info "$O/k01-32-$w.inr" --json > "$O/ternary-file-$w.json"
+    rm "$O/k01-32-$w.inr"
+done

@@ -155,6 +155,7 @@ final class FitCommand implements Callable<Integer> {
         List<FitProgress> chartHistory;
         if (ternaryWeights) {
             report.put("formulation", "ternary-bitlinear");
+            report.put("engine", "bitlinear");
             report.put("frequencies", options.encodingFrequencies);
             report.remove("omega");
             report.remove("firstOmega");

@@ -71,6 +71,22 @@ class CodecCommandsTest {
         }
     }
 
+    /** --lossless-model --weights ternary stores the paper's ternary network, and info names it. */
+    @Test
+    void ternaryLosslessModelDecodesExactly() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path inr = dir.resolve("t.inr");
+        Cli e = Cli.run("encode", png, inr, "--crop", "8x8", "--lossless-model", "--weights", "ternary", "--width", "128",
+                "--layers", "2", "-q");
+        assertEquals(0, e.code, e.toString());
+        com.fasterxml.jackson.databind.JsonNode info = CommandLineTest.json(Cli.run("info", inr, "--json"));
+        assertEquals("ternary BitLinear, 7 encoding frequencies, 3 layers", info.get("network").asText());
+        assertEquals("inr", info.get("codingMode").asText(), "the network predicts every bit by itself");
+        Path out = dir.resolve("t.png");
+        assertEquals(0, Cli.run("decode", inr, out, "-q").code);
+        assertEquals(ImageFiles.read(png).signal().crop(0, 0, 8, 8), ImageFiles.read(out).signal());
+    }
+
     @Test
     void encodeDecodeAudio() throws Exception {
         Path wav = Cli.sample("piano-stereo-16bit.wav", dir);

@@ -41,6 +41,24 @@ class FitCommandTest {
         assertEquals(900, img.getWidth());
     }
 
+    /** The paper's extreme-quantization network: ternary weights, still every bit. */
+    @Test
+    void ternaryNetworkFitsACropExactly() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path rebuilt = dir.resolve("rebuilt.png");
+        Cli r = Cli.run("fit", png, "--crop", "8x8+20+20", "--ternary-weights", "--width", "128", "--layers", "2",
+                "--seed", "1", "--json", "--reconstruction", rebuilt);
+        JsonNode j = CommandLineTest.json(r);
+        assertTrue(j.get("lossless").asBoolean(), r.out);
+        assertEquals("ternary-bitlinear", j.get("formulation").asText());
+        assertEquals(7, j.get("frequencies").asInt(), "the paper's encoding by default");
+        assertEquals(2 * 15 * 128 + 128 * 128 + 128 * 24, j.get("parameters").asInt(), "no biases");
+        assertEquals(ImageFiles.read(png).signal().crop(20, 20, 8, 8), ImageFiles.read(rebuilt).signal());
+        assertUsage(Cli.run("fit", png, "--frequencies", "3"), "--frequencies is for the ternary network");
+        assertUsage(Cli.run("fit", png, "--ternary-weights", "--formulation", "bit-input"), "has its own network");
+        assertUsage(Cli.run("fit", png, "--ternary-weights", "--frequencies", "17"), "encoding frequencies must be 0..16");
+    }
+
     @Test
     void audioIsFittedInSegments() throws Exception {
         Path wav = Cli.sample("piano-stereo-16bit.wav", dir);

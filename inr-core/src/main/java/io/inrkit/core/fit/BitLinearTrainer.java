@@ -48,17 +48,27 @@ final class BitLinearTrainer {
     private final float[][] w;
     private final float[][] gw;
     private final Adam[] adam;
-    /** xh[l]: layer l's normalised input; y[l]: its output before GELU; rstd[l]: 1/sigma per row. */
+    /**
+     * xh[l]: layer l's normalised input; y[l]: its output before GELU; tanh[l]: GELU's tanh there
+     * (kept for the derivative); act[l]: GELU(y[l]), the next layer's input; rstd[l]: 1/sigma per row.
+     */
     private final float[][] xh;
     private final float[][] y;
+    private final float[][] tanh;
+    private final float[][] act;
     private final float[][] rstd;
     private final float[] features;
+    private final float[] dLogits;
+    /** Back-propagation scratch, the width of the widest layer input. */
+    private final float[] dxh;
+    private final float[] dx;
 
     private final INDArray[] nXh;
     private final INDArray[] nW;
     private final INDArray[] nY;
     private final INDArray[] nGw;
     private final INDArray[] nDx;
+    private final INDArray[] nDy;
 
     BitLinearTrainer(Signal signal, FitOptions o) {
         this.frequencies = o.encodingFrequencies;
@@ -93,12 +103,15 @@ final class BitLinearTrainer {
         adam = new Adam[layers];
         xh = new float[layers][];
         y = new float[layers][];
+        tanh = new float[layers][];
+        act = new float[layers][];
         rstd = new float[layers][];
         nXh = new INDArray[layers];
         nW = new INDArray[layers];
         nY = new INDArray[layers];
         nGw = new INDArray[layers];
         nDx = new INDArray[layers];
+        nDy = new INDArray[layers];
         SplittableRandom rnd = new SplittableRandom(o.seed);
         for (int l = 0; l < layers; l++) {
             int in = dims[l];
@@ -113,13 +126,25 @@ final class BitLinearTrainer {
             adam[l] = new Adam(in * out);
             xh[l] = new float[rows * in];
             y[l] = new float[rows * out];
+            if (l < layers - 1) {
+                tanh[l] = new float[rows * out];
+                act[l] = new float[rows * out];
+            }
             rstd[l] = new float[rows];
             nXh[l] = Nd4j.create(DataType.FLOAT, rows, in);
             nW[l] = Nd4j.create(DataType.FLOAT, in, out);
             nY[l] = Nd4j.create(DataType.FLOAT, rows, out);
             nGw[l] = Nd4j.create(DataType.FLOAT, in, out);
             nDx[l] = Nd4j.create(DataType.FLOAT, rows, in);
+            nDy[l] = Nd4j.create(DataType.FLOAT, rows, out);
         }
+        int widest = 0;
+        for (int l = 1; l < layers; l++) {
+            widest = Math.max(widest, dims[l]);
+        }
+        dLogits = new float[rows * outputs];
+        dxh = new float[rows * widest];
+        dx = new float[rows * widest];
     }
 
     TernaryFitResult fit(Signal signal, FitListener listener) {
@@ -128,18 +153,17 @@ final class BitLinearTrainer {
         int iteration = 0;
         FitProgress last;
         long[][] predicted;
-        float[] dLogits = new float[rows * outputs];
         while (true) {
             predicted = new long[spec.bitDepth()][BitPlanes.wordsPerPlane(spec.sampleCount())];
             long[] perPlane = new long[spec.bitDepth()];
-            double loss = forward(dLogits, perPlane, predicted);
+            double loss = forward(perPlane, predicted);
             last = progress(iteration, loss, perPlane, start);
             history.add(last);
             listener.onEvaluation(last);
             if (last.bitErrors() == 0 || iteration >= o.maxIterations || timeUp(start)) {
                 break;
             }
-            backward(dLogits);
+            backward();
             iteration++;
             double lr = o.schedule.rate(o.learningRate, iteration - 1, o.maxIterations);
             for (int l = 0; l < layers; l++) {
@@ -171,7 +195,7 @@ final class BitLinearTrainer {
      * Logits of every position, their loss (mean BCE) and its gradient in {@code dLogits}; counts
      * wrong bits per plane and marks predicted ones.
      */
-    private double forward(float[] dLogits, long[] perPlane, long[][] predicted) {
+    private double forward(long[] perPlane, long[][] predicted) {
         float[] a = features;
         for (int l = 0; l < layers; l++) {
             int in = dims[l];
@@ -181,11 +205,8 @@ final class BitLinearTrainer {
             Nd4j.gemm(nXh[l], nW[l], nY[l], false, false, 1.0, 0.0);
             get(nY[l], y[l]);
             if (l < layers - 1) {
-                float[] g = new float[y[l].length];
-                for (int i = 0; i < g.length; i++) {
-                    g[i] = TernaryInr.gelu(y[l][i]);
-                }
-                a = g;
+                gelu(y[l], tanh[l], act[l]);
+                a = act[l];
             }
         }
         float[] logits = y[layers - 1];
@@ -211,24 +232,46 @@ final class BitLinearTrainer {
     }
 
     /** Gradients of every layer's float weights from the logits' gradient (straight through). */
-    private void backward(float[] dLogits) {
-        float[] dy = dLogits;
+    private void backward() {
+        put(dLogits, nDy[layers - 1]);
         for (int l = layers - 1; l >= 0; l--) {
-            INDArray nDy = Nd4j.create(dy, new long[] {rows, dims[l + 1]}, DataType.FLOAT);
-            Nd4j.gemm(nXh[l], nDy, nGw[l], true, false, 1.0, 0.0);
+            Nd4j.gemm(nXh[l], nDy[l], nGw[l], true, false, 1.0, 0.0);
             get(nGw[l], gw[l]);
             if (l == 0) {
                 break;
             }
-            Nd4j.gemm(nDy, nW[l], nDx[l], false, true, 1.0, 0.0);
-            float[] dxh = new float[rows * dims[l]];
+            Nd4j.gemm(nDy[l], nW[l], nDx[l], false, true, 1.0, 0.0);
             get(nDx[l], dxh);
-            float[] dx = normaliseBackward(dxh, xh[l], rstd[l], dims[l]);
-            float[] prev = y[l - 1];
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] *= TernaryInr.geluDerivative(prev[i]);
-            }
-            dy = dx;
+            normaliseBackward(dxh, xh[l], rstd[l], dims[l], dx);
+            geluBackward(dx, y[l - 1], tanh[l - 1], rows * dims[l]);
+            put(dx, nDy[l - 1]);
+        }
+    }
+
+    private static final float GELU_C = (float) Math.sqrt(2 / Math.PI);
+    private static final float GELU_A = 0.044715f;
+
+    /**
+     * {@code out = GELU(y)} in its tanh form, keeping the tanh for the derivative. Training only,
+     * so tanh comes from {@link Math#exp} (an intrinsic; StrictMath's tanh cost more than the
+     * matrix products); {@link TernaryInr} evaluates the reference with StrictMath.
+     */
+    static void gelu(float[] y, float[] t, float[] out) {
+        for (int i = 0; i < y.length; i++) {
+            float a = y[i];
+            float u = GELU_C * (a + GELU_A * a * a * a);
+            float th = (float) (1 - 2 / (Math.exp(2.0 * u) + 1));
+            t[i] = th;
+            out[i] = 0.5f * a * (1 + th);
+        }
+    }
+
+    /** {@code d[i] *= GELU'(y[i])}, from the kept tanh. */
+    static void geluBackward(float[] d, float[] y, float[] t, int n) {
+        for (int i = 0; i < n; i++) {
+            float a = y[i];
+            float th = t[i];
+            d[i] *= 0.5f * (1 + th) + 0.5f * a * (1 - th * th) * GELU_C * (1 + 3 * GELU_A * a * a);
         }
     }
 
@@ -255,9 +298,8 @@ final class BitLinearTrainer {
         }
     }
 
-    /** LayerNorm's input gradient: {@code rstd (g - mean(g) - xh mean(g xh))} per row. */
-    private float[] normaliseBackward(float[] g, float[] xhat, float[] rs, int width) {
-        float[] dx = new float[g.length];
+    /** LayerNorm's input gradient into {@code dx}: {@code rstd (g - mean(g) - xh mean(g xh))} per row. */
+    private void normaliseBackward(float[] g, float[] xhat, float[] rs, int width, float[] dx) {
         for (int r = 0; r < rows; r++) {
             int base = r * width;
             double mg = 0;
@@ -272,7 +314,6 @@ final class BitLinearTrainer {
                 dx[base + j] = (float) (rs[r] * (g[base + j] - mg - xhat[base + j] * mgx));
             }
         }
-        return dx;
     }
 
     static float beta(float[] weights) {

@@ -6,7 +6,8 @@ import io.inrkit.core.SignalSpec;
 /**
  * The deterministic engine: every bit's probability under a model, as a 12-bit integer, computed
  * the same way by the encoder and the decoder on any machine. Logits come from
- * {@link InrModel#logits} (double accumulation in input order, {@link StrictMath#sin}); the
+ * {@link InrModel#logits} (double accumulation in input order, {@link StrictMath#sin}) or
+ * {@link TernaryInr#logits} (the same discipline, with LayerNorm and GELU); the
  * probability is {@code round(4096 / (1 + exp(-logit)))} with {@link StrictMath#exp}, clamped to
  * 1..4095. Java's floating point is strict IEEE 754 since Java 17 and the code fixes the order of
  * every operation, so SIMD width, JIT and CPU cannot change a result. Positions are split among

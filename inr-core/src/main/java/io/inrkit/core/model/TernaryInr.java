@@ -116,19 +116,9 @@ public final class TernaryInr {
         }
     }
 
-    public static float gelu(float a) {
-        return (float) gelu((double) a);
-    }
-
+    /** GELU, tanh form, as the reference evaluation computes it. */
     public static double gelu(double a) {
         return 0.5 * a * (1 + StrictMath.tanh(GELU_C * (a + GELU_A * (a * a * a))));
-    }
-
-    /** d gelu / d a of the tanh form. */
-    public static float geluDerivative(float a) {
-        double u = GELU_C * (a + GELU_A * a * a * a);
-        double t = Math.tanh(u);
-        return (float) (0.5 * (1 + t) + 0.5 * a * (1 - t * t) * GELU_C * (1 + 3 * GELU_A * a * a));
     }
 
     public SignalSpec spec() {
