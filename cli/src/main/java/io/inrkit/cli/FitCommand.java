@@ -98,7 +98,8 @@ final class FitCommand implements Callable<Integer> {
     boolean ternaryWeights;
 
     @Option(names = "--frequencies", paramLabel = "K", description = "Positional encoding frequencies of the ternary "
-            + "network: v, sin and cos of 2^k pi v for k < K. Default: 7 (the paper's).")
+            + "network: v, sin and cos of 2^k pi v for k < K. Default: 7 (the paper's), or log2 of the longest axis "
+            + "when that is more (1024 audio frames: 10).")
     Integer frequencies;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads. Default: all cores.")
@@ -156,7 +157,8 @@ final class FitCommand implements Callable<Integer> {
         if (ternaryWeights) {
             report.put("formulation", "ternary-bitlinear");
             report.put("engine", "bitlinear");
-            report.put("frequencies", options.encodingFrequencies);
+            report.put("frequencies", options.encodingFrequencies == FitOptions.AUTO_FREQUENCIES
+                    ? TernaryInr.frequenciesFor(signal.spec()) : options.encodingFrequencies);
             report.remove("omega");
             report.remove("firstOmega");
             TernaryFitResult r = InrFitter.fitTernary(signal, options, p -> progress.fit("", p,

@@ -71,7 +71,8 @@ final class BitLinearTrainer {
     private final INDArray[] nDy;
 
     BitLinearTrainer(Signal signal, FitOptions o) {
-        this.frequencies = o.encodingFrequencies;
+        this.frequencies = o.encodingFrequencies == FitOptions.AUTO_FREQUENCIES
+                ? TernaryInr.frequenciesFor(signal.spec()) : o.encodingFrequencies;
         this.spec = signal.spec();
         this.mapping = o.mapping;
         this.o = o;

@@ -40,9 +40,13 @@ public final class FitOptions {
     /**
      * Frequencies K of the positional encoding that feeds the ternary BitLinear network
      * ({@link InrFitter#fitTernary}): each coordinate v becomes v and {@code sin, cos(2^k pi v)} for
-     * k &lt; K. The paper's code always uses 7. SIREN fits ignore it.
+     * k &lt; K. {@link #AUTO_FREQUENCIES} (the default) picks
+     * {@link io.inrkit.core.model.TernaryInr#frequenciesFor}. SIREN fits ignore it.
      */
     public final int encodingFrequencies;
+
+    /** {@link #encodingFrequencies}: chosen from the signal's size. */
+    public static final int AUTO_FREQUENCIES = -1;
 
     /** Which training code runs the fit. */
     public enum Engine {
@@ -135,7 +139,7 @@ public final class FitOptions {
         private Loss loss = Loss.BCE;
         private Engine engine = Engine.FUSED;
         private double polish;
-        private int encodingFrequencies = 7;
+        private int encodingFrequencies = AUTO_FREQUENCIES;
 
         public Builder formulation(Formulation v) {
             formulation = v;
@@ -242,7 +246,8 @@ public final class FitOptions {
             check(timeLimitSeconds >= 0 && Double.isFinite(timeLimitSeconds), "time limit must be 0 (none) or positive seconds");
             check(threads >= 1 && threads <= 1024, "threads must be 1..1024, got " + threads);
             check(polish >= 0 && polish <= 100, "polish must be 0..100, got " + polish);
-            check(encodingFrequencies >= 0 && encodingFrequencies <= io.inrkit.core.model.TernaryInr.MAX_FREQUENCIES,
+            check(encodingFrequencies == AUTO_FREQUENCIES
+                    || encodingFrequencies >= 0 && encodingFrequencies <= io.inrkit.core.model.TernaryInr.MAX_FREQUENCIES,
                     "encoding frequencies must be 0.." + io.inrkit.core.model.TernaryInr.MAX_FREQUENCIES + ", got "
                     + encodingFrequencies);
             check(formulation != null && mapping != null && schedule != null && loss != null && engine != null,

@@ -29,6 +29,16 @@ class TernaryInrTest {
     }
 
     @Test
+    void frequenciesAreThePapersUnlessAnAxisNeedsMore() {
+        assertEquals(7, TernaryInr.frequenciesFor(SignalSpec.image(32, 32, 3, 8)));
+        assertEquals(7, TernaryInr.frequenciesFor(SignalSpec.image(128, 1, 1, 8)));
+        assertEquals(8, TernaryInr.frequenciesFor(SignalSpec.image(129, 256, 1, 8)));
+        assertEquals(10, TernaryInr.frequenciesFor(SignalSpec.audio(1024, 2, 16, 48000)));
+        assertEquals(11, TernaryInr.frequenciesFor(SignalSpec.audio(1025, 1, 24, 48000)));
+        assertEquals(7, TernaryInr.frequenciesFor(SignalSpec.audio(1, 1, 16, 8000)));
+    }
+
+    @Test
     void geluIsTheTanhForm() {
         assertEquals(0, TernaryInr.gelu(0.0));
         assertEquals(0.8411920, TernaryInr.gelu(1.0), 1e-6);
