@@ -29,8 +29,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class BitLinearTrainer {
 
-    /** LayerNorm's epsilon, as PyTorch's default. */
-    static final float LN_EPS = 1e-5f;
     /** Positions one full-batch pass may hold: 65,536 (a 256x256 image) at width 256 is 64 MiB a layer. */
     static final int MAX_ROWS = 1 << 16;
 
@@ -43,7 +41,6 @@ final class BitLinearTrainer {
     private final int layers;
     private final int[] dims;
     private final float[] target;
-    private final BitPlanes planes;
 
     private final float[][] w;
     private final float[][] gw;
@@ -89,7 +86,7 @@ final class BitLinearTrainer {
             dims[l] = o.width;
         }
         dims[layers] = outputs;
-        this.planes = BitPlanes.decompose(signal, mapping);
+        BitPlanes planes = BitPlanes.decompose(signal, mapping);
         this.target = new float[rows * outputs];
         int c = spec.channels();
         for (int r = 0; r < rows; r++) {
@@ -291,7 +288,7 @@ final class BitLinearTrainer {
                 var += d * d;
             }
             var /= width;
-            float inv = (float) (1 / Math.sqrt(var + LN_EPS));
+            float inv = (float) (1 / Math.sqrt(var + TernaryInr.LN_EPS));
             rs[r] = inv;
             for (int j = 0; j < width; j++) {
                 out[base + j] = (float) ((a[base + j] - mean) * inv);
