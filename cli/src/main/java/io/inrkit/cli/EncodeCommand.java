@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  inrkit encode photo.png photo.inr --preset max --json",
             "  inrkit encode scans/ --out-dir coded/ --preset fast",
             "  cat clip.wav | inrkit encode - -o clip.inr",
-            "  inrkit encode photo.png crop.inr --crop 64x64+0+0 --lossless-model   (the paper's representation)"})
+            "  inrkit encode photo.png crop.inr --crop 64x64+0+0 --lossless-model   (the paper's representation)",
+            "  inrkit encode photo.png crop.inr --crop 32x32 --lossless-model --weights ternary   (1.6 bits a weight)"})
 final class EncodeCommand implements Callable<Integer> {
 
     /** Extensions of the files a folder given as input contributes. */
@@ -79,7 +80,8 @@ final class EncodeCommand implements Callable<Integer> {
     Integer iters;
 
     @Option(names = "--lossless-model", description = "Store a network that reproduces every bit by itself (the "
-            + "paper's representation; default 256 x 3); the coded bits are then nearly empty.")
+            + "paper's representation; default 256 x 3); the coded bits are then nearly empty. With --weights "
+            + "ternary: the paper's ternary BitLinear network (default 256 x 4 hidden), trained ternary.")
     boolean losslessModel;
 
     @Option(names = "--weights", paramLabel = "F", defaultValue = "int8",

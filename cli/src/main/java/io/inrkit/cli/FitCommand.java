@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
             "  inrkit fit photo.png --crop 32x32+0+0 --width 256 --layers 3",
             "  inrkit fit photo.png --crop 32x32 --formulation bit-input --lr 1e-4 --chart bits.png --json",
-            "  inrkit fit drum.wav --samples 0:4096 --segment 1024"})
+            "  inrkit fit drum.wav --samples 0:4096 --segment 1024",
+            "  inrkit fit photo.png --crop 32x32 --ternary-weights   (the paper's ternary network)"})
 final class FitCommand implements Callable<Integer> {
 
     @Spec
