@@ -28,21 +28,30 @@ class MalformedFileTest {
     static Signal source;
     static byte[] plain;   // context-only file
     static byte[] withNet; // file with a model section
+    static byte[] withTernary; // file with a ternary BitLinear model section (formulation 2)
 
     @BeforeAll
     static void files() throws Exception {
         source = CodecFixtures.image("kodim23-16x16.ppm");
         plain = Encoder.encode(source, CodecTest.FAST, Encoder.Listener.NONE).file();
         // a file with a model section, coded in mixed mode whatever an encoder would choose
-        java.util.List<io.inrkit.codec.format.StoredModel> models = java.util.List.of(Encoder.store(
+        withNet = mixedFile(java.util.List.of(Encoder.store(
                 io.inrkit.core.fit.InrFitter.fit(source, io.inrkit.core.fit.FitOptions.builder().width(8).layers(1)
                         .maxIterations(20).build(), io.inrkit.core.fit.FitListener.NONE).model(), 0, 256,
-                io.inrkit.codec.quant.TensorFormat.INT8_CHANNEL));
+                io.inrkit.codec.quant.TensorFormat.INT8_CHANNEL)));
+        assertEquals(source, Decoder.decode(withNet, 1));
+        withTernary = mixedFile(java.util.List.of(io.inrkit.codec.format.StoredTernaryModel.of(
+                io.inrkit.core.fit.InrFitter.fitTernary(source, io.inrkit.core.fit.FitOptions.builder().width(8).layers(1)
+                        .maxIterations(20).build(), io.inrkit.core.fit.FitListener.NONE).model(), 0, 256)));
+        assertEquals(source, Decoder.decode(withTernary, 1));
+    }
+
+    /** {@code source} coded in mixed mode with these models, whatever an encoder would choose. */
+    private static byte[] mixedFile(java.util.List<? extends io.inrkit.codec.format.StoredNetwork> models) {
         byte[] coded = SampleCodec.encode(source, new ModelSideInformation(source.spec(), models, 1),
                 io.inrkit.codec.format.InrFormat.MODE_MIXED);
-        withNet = new io.inrkit.codec.format.InrContainer(source.spec(), io.inrkit.codec.format.SampleHash.of(source),
+        return new io.inrkit.codec.format.InrContainer(source.spec(), io.inrkit.codec.format.SampleHash.of(source),
                 java.util.List.copyOf(models), io.inrkit.codec.format.InrFormat.MODE_MIXED, coded).toBytes();
-        assertEquals(source, Decoder.decode(withNet, 1));
     }
 
     @Test
@@ -86,14 +95,15 @@ class MalformedFileTest {
         assertMessage(UnsupportedFormatException.class, "unknown tensor format id 77", f);
     }
 
-    /** 600 mutations of both files: bit flips, byte runs, truncations, splices, section swaps. */
+    /** 600 mutations of the three files: bit flips, byte runs, truncations, splices, section swaps. */
     @Test
     void mutatedFilesNeverEscapeTheTypedError() {
         SplittableRandom rnd = new SplittableRandom(42);
         int decodedExactly = 0;
+        byte[][] bases = {plain, withNet, withTernary};
         for (int i = 0; i < 600; i++) {
-            byte[] base = i % 2 == 0 ? plain : withNet;
-            byte[] m = Mutations.mutate(base, rnd, i % 2 == 0 ? withNet : plain);
+            byte[] base = bases[i % 3];
+            byte[] m = Mutations.mutate(base, rnd, bases[(i + 1) % 3]);
             boolean refresh = rnd.nextInt(3) == 0; // a third with CRCs recomputed, to reach the parsers behind them
             if (refresh) {
                 Mutations.refreshAllCrcs(m);
