@@ -37,6 +37,15 @@ public final class TernaryInr {
     private final int[] dims;
     /** codes[l][i * out + j]: the weight from input i to output j, in {-1, 0, 1} (input-major, as DenseLayer). */
     private final byte[][] codes;
+    /**
+     * The non-zero codes of each output in input order: {@code inputs[l][j]} the inputs,
+     * {@code signs[l][j]} the codes as +-1.0. Summing {@code sign * x} over them gives exactly the
+     * sum the specification writes over every input (a zero term leaves a sum as it is, and +-1
+     * times x is exactly +-x), without the zero codes, the strided reads or a branch on the sign
+     * (a branch made decoding twice as slow: the signs are random).
+     */
+    private final int[][][] inputs;
+    private final double[][][] signs;
     private final float[] betas;
 
     public TernaryInr(SignalSpec spec, PlaneMapping mapping, int frequencies, int[] dims, byte[][] codes,
@@ -79,6 +88,30 @@ public final class TernaryInr {
             this.codes[l] = codes[l].clone();
         }
         this.betas = betas.clone();
+        this.inputs = new int[codes.length][][];
+        this.signs = new double[codes.length][][];
+        for (int l = 0; l < codes.length; l++) {
+            int in = dims[l];
+            int outs = dims[l + 1];
+            inputs[l] = new int[outs][];
+            signs[l] = new double[outs][];
+            for (int j = 0; j < outs; j++) {
+                int n = 0;
+                for (int i = 0; i < in; i++) {
+                    n += codes[l][i * outs + j] != 0 ? 1 : 0;
+                }
+                inputs[l][j] = new int[n];
+                signs[l][j] = new double[n];
+                n = 0;
+                for (int i = 0; i < in; i++) {
+                    byte c = codes[l][i * outs + j];
+                    if (c != 0) {
+                        inputs[l][j][n] = i;
+                        signs[l][j][n++] = c;
+                    }
+                }
+            }
+        }
     }
 
     /** The paper's encoding: 7 frequencies (its code's, for any image size). */
@@ -200,11 +233,12 @@ public final class TernaryInr {
                 xh[i] = (x[i] - mean) * inv;
             }
             double[] y = new double[outs];
-            byte[] c = codes[l];
             for (int j = 0; j < outs; j++) {
                 double a = 0;
-                for (int i = 0; i < in; i++) {
-                    a += c[i * outs + j] * xh[i];
+                int[] idx = inputs[l][j];
+                double[] sign = signs[l][j];
+                for (int k = 0; k < idx.length; k++) {
+                    a += sign[k] * xh[idx[k]];
                 }
                 a *= betas[l];
                 y[j] = l < codes.length - 1 ? gelu(a) : a;

@@ -79,6 +79,66 @@ class TernaryInrTest {
         }
     }
 
+    /** The evaluation equals docs/FORMAT.md's formula, written out densely, to the last bit. */
+    @Test
+    void logitsAreExactlyTheDenseFormula() {
+        SignalSpec spec = SignalSpec.image(7, 5, 3, 8);
+        TernaryInr m = random(spec, 3, 16, 21);
+        float[] pos = new float[2];
+        double[] got = new double[24];
+        for (int p = 0; p < spec.positions(); p++) {
+            io.inrkit.core.CoordinateGrid.fillPosition(spec, p, pos, 0);
+            m.logits(pos, 0, got);
+            double[] want = dense(m, pos);
+            for (int k = 0; k < want.length; k++) {
+                assertEquals(Double.doubleToLongBits(want[k]), Double.doubleToLongBits(got[k]), "position " + p + " logit " + k);
+            }
+        }
+    }
+
+    /** docs/FORMAT.md's evaluation, term by term over every input, zero codes included. */
+    private static double[] dense(TernaryInr m, float[] pos) {
+        int[] dims = m.dims();
+        int k = m.frequencies();
+        double[] x = new double[2 + 4 * k];
+        x[0] = pos[0];
+        x[1] = pos[1];
+        for (int q = 0; q < k; q++) {
+            for (int d = 0; d < 2; d++) {
+                double t = (Math.PI * Math.pow(2, q)) * pos[d];
+                x[2 + 4 * q + 2 * d] = StrictMath.sin(t);
+                x[3 + 4 * q + 2 * d] = StrictMath.cos(t);
+            }
+        }
+        for (int l = 0; l < m.layers(); l++) {
+            int in = dims[l];
+            int outs = dims[l + 1];
+            double mean = 0;
+            for (double v : x) {
+                mean += v;
+            }
+            mean /= in;
+            double var = 0;
+            for (double v : x) {
+                var += (v - mean) * (v - mean);
+            }
+            var /= in;
+            double inv = 1 / StrictMath.sqrt(var + 1e-5);
+            byte[] c = m.codes(l);
+            double[] y = new double[outs];
+            for (int j = 0; j < outs; j++) {
+                double a = 0;
+                for (int i = 0; i < in; i++) {
+                    a += c[i * outs + j] * ((x[i] - mean) * inv);
+                }
+                a *= m.beta(l);
+                y[j] = l < m.layers() - 1 ? 0.5 * a * (1 + StrictMath.tanh(Math.sqrt(2 / Math.PI) * (a + 0.044715 * (a * a * a)))) : a;
+            }
+            x = y;
+        }
+        return x;
+    }
+
     @Test
     void probabilitiesAndThresholdsAgreeWithTheLogits() {
         TernaryInr m = random(GRAY4, 2, 8, 11);
