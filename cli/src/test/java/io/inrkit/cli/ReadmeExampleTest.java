@@ -74,5 +74,9 @@ class ReadmeExampleTest {
         assertEquals(true, r.lossless());
         assertEquals(8, r.bitErrorsPerPlane().length);
         assertEquals(image.crop(0, 0, 4, 4), r.reconstruction());
+        io.inrkit.core.fit.TernaryFitResult t = io.inrkit.core.fit.InrFitter.fitTernary(image.crop(0, 0, 4, 4),
+                io.inrkit.core.fit.FitOptions.builder().layers(4).build(), io.inrkit.core.fit.FitListener.NONE);
+        assertEquals(true, t.lossless());
+        assertEquals(io.inrkit.core.model.TernaryInr.featureCount(2, 7) * 256, t.model().codes(0).length);
     }
 }
