@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the tables of docs/QUANTIZATION.md into this folder (about 40 minutes on 2 cores).
+# Regenerates the tables of docs/QUANTIZATION.md into this folder (about 90 minutes on 2 cores).
 # Run from the repository root after `mvn -q -DskipTests package`:
 #   docs/quantization/run.sh [path/to/shared/data]
 # INRKIT and OUT override the command and the output folder.
@@ -17,6 +17,7 @@ q speech-4096 "$D"/audio/synthetic-speech_espeak-ng_1.wav --samples 8192:4096 --
 # The bar's set: 256x256 centre crops of Kodak images.
 q kodim01-256 "$D"/img8/kodim01.png --crop 256x256+256+128
 q kodim23-256 "$D"/img8/kodim23.png --crop 256x256+256+128
+for k in 02 03 04 05 06 07; do q kodim$k-256 "$D"/img8/kodim$k.png --crop 256x256+256+128; done
 # The paper's ternary network on the 32x32 kodim01 crop: seeds, encoding, rate, width; then the files.
 f() { name=$1; shift; "$K" fit "$D"/img8/kodim01.png --crop 32x32 --ternary-weights --max-iters 5000 --threads "$T" --json "$@" -q > "$O/ternary-$name.json"; }
 f seed0
