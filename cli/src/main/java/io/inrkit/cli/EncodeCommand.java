@@ -85,7 +85,9 @@ final class EncodeCommand implements Callable<Integer> {
     boolean losslessModel;
 
     @Option(names = "--weights", paramLabel = "F", defaultValue = "int8",
-            description = "Weight format: auto (per layer, whichever makes the file smallest), int8 .. int2 (per output channel, MSE-searched clipping), ternary, fp16, "
+            description = "Weight format: auto (per layer, whichever makes the file smallest; with --lossless-model it also "
+                    + "weighs the ternary network and keeps the smaller file), int8 .. int2 (per output channel, MSE-searched "
+                    + "clipping), ternary, fp16, "
                     + "bf16, fp32, posit16, posit8, posit8es2, fp8, fp8e5m2, fp6, fp6e2m3, fp4, ptq161 (see docs/FORMAT.md). "
                     + "Default: ${DEFAULT-VALUE}.")
     String weights;

@@ -46,4 +46,21 @@ class TernaryEncodeTest {
                 "under 2 bits per weight: " + net.modelBytes() + " bytes for " + m.parameters() + " weights");
     }
 
+
+    /** --lossless-model --weights auto weighs the ternary network against the SIREN and keeps the smaller. */
+    @Test
+    void autoLosslessModelKeepsTheSmallerOfTheTwoNetworks() throws Exception {
+        Signal s = CodecFixtures.image("kodim23-16x16.ppm");
+        EncodeOptions o = EncodeOptions.builder().losslessModel(true).autoWeights(true).width(WIDTH).layers(LAYERS)
+                .iterations(ITERATIONS).seed(1).build();
+        EncodeResult r = Encoder.encode(s, o, Encoder.Listener.NONE);
+        assertEquals(s, Decoder.decode(r.file(), 2), "every sample decoded");
+        assertEquals(3, r.candidates().size(), "context only, the SIREN and the ternary network");
+        EncodeResult.Candidate siren = r.candidates().get(1);
+        EncodeResult.Candidate ternary = r.candidates().get(2);
+        assertTrue(siren.modelLossless() && ternary.modelLossless(), r.candidates().toString());
+        EncodeResult.Candidate smaller = siren.totalBytes() <= ternary.totalBytes() ? siren : ternary;
+        assertEquals(smaller.name(), r.chosen());
+        assertEquals(smaller.totalBytes(), r.file().length);
+    }
 }

@@ -49,6 +49,9 @@ public final class InrFitter {
         }
     }
 
+    /** Positions {@link #fitTernary} takes in one piece (a 256x256 image, or 65,536 audio frames). */
+    public static final int TERNARY_MAX_POSITIONS = BitLinearTrainer.MAX_ROWS;
+
     /**
      * Fits the paper's extreme-quantization network to {@code signal}: ternary weights from the
      * first step (see {@link io.inrkit.core.model.TernaryInr} for the architecture). Uses the
