@@ -29,7 +29,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class BitLinearTrainer {
 
-    /** Positions one full-batch pass may hold: 65,536 (a 256x256 image) at width 256 is 64 MiB a layer. */
+    /**
+     * Positions one full-batch pass may hold. At width 256, 65,536 positions (a 256x256 image) keep
+     * eight 64 MiB arrays a layer (half on the heap, half in ND4J's memory): about 2.3 GiB in all.
+     */
     static final int MAX_ROWS = 1 << 16;
 
     private final SignalSpec spec;
