@@ -10,7 +10,8 @@ import io.inrkit.core.fit.InrFitter;
 import io.inrkit.core.fit.Loss;
 import io.inrkit.core.fit.Schedule;
 import io.inrkit.core.fit.SegmentedFitResult;
-import io.inrkit.core.fit.TernaryFitResult;
+import io.inrkit.core.fit.FitListener;
+import io.inrkit.core.fit.FitOutcome;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.TernaryInr;
 import java.nio.file.Path;
@@ -162,20 +163,8 @@ final class FitCommand implements Callable<Integer> {
                     ? TernaryInr.frequenciesFor(signal.spec()) : options.encodingFrequencies);
             report.remove("omega");
             report.remove("firstOmega");
-            TernaryFitResult r = InrFitter.fitTernary(signal, options, p -> progress.fit("", p,
-                    (long) signal.sampleCount() * signal.bitDepth()));
-            progress.finish();
-            report.put("iterations", r.iterations());
-            report.put("seconds", round(r.seconds()));
-            report.put("lossless", r.lossless());
-            report.put("bitErrors", r.bitErrors());
-            report.put("totalBits", r.totalBits());
-            report.put("bitErrorsPerPlane", r.bitErrorsPerPlane());
-            report.put("parameters", r.model().weightCount());
-            report.put("psnr", psnr(r.psnr()));
-            rebuilt = r.reconstruction();
-            chartHistory = r.history();
-        } else if (signal.kind() == SignalKind.AUDIO && signal.spec().frames() > segment) {
+        }
+        if (!ternaryWeights && signal.kind() == SignalKind.AUDIO && signal.spec().frames() > segment) {
             SegmentedFitResult r = InrFitter.fitSegments(signal, segment, options,
                     (k, n, p) -> progress.fit(String.format(Locale.ROOT, "segment %d/%d  ", k + 1, n), p,
                             (long) Math.min(segment, signal.spec().frames() - k * segment) * signal.channels()
@@ -201,8 +190,9 @@ final class FitCommand implements Callable<Integer> {
             rebuilt = r.reconstruction();
             chartHistory = r.segments().get(0).history();
         } else {
-            FitResult r = InrFitter.fit(signal, options, p -> progress.fit("", p,
-                    (long) signal.sampleCount() * signal.bitDepth()));
+            FitListener listener = p -> progress.fit("", p, (long) signal.sampleCount() * signal.bitDepth());
+            FitOutcome r = ternaryWeights ? InrFitter.fitTernary(signal, options, listener)
+                    : InrFitter.fit(signal, options, listener);
             progress.finish();
             report.put("iterations", r.iterations());
             report.put("seconds", round(r.seconds()));
@@ -210,7 +200,7 @@ final class FitCommand implements Callable<Integer> {
             report.put("bitErrors", r.bitErrors());
             report.put("totalBits", r.totalBits());
             report.put("bitErrorsPerPlane", r.bitErrorsPerPlane());
-            report.put("parameters", r.model().parameterCount());
+            report.put("parameters", r.parameters());
             report.put("psnr", psnr(r.psnr()));
             rebuilt = r.reconstruction();
             chartHistory = r.history();

@@ -158,10 +158,10 @@ final class BitLinearTrainer {
             predicted = new long[spec.bitDepth()][BitPlanes.wordsPerPlane(spec.sampleCount())];
             long[] perPlane = new long[spec.bitDepth()];
             double loss = forward(perPlane, predicted);
-            last = progress(iteration, loss, perPlane, start);
+            last = FitProgress.of(iteration, loss, perPlane, start, o);
             history.add(last);
             listener.onEvaluation(last);
-            if (last.bitErrors() == 0 || iteration >= o.maxIterations || timeUp(start)) {
+            if (last.bitErrors() == 0 || iteration >= o.maxIterations || o.timeUp(start)) {
                 break;
             }
             backward();
@@ -201,10 +201,10 @@ final class BitLinearTrainer {
         for (int l = 0; l < layers; l++) {
             int in = dims[l];
             normalise(a, in, xh[l], rstd[l]);
-            put(xh[l], nXh[l]);
-            put(ternary(w[l]), nW[l]);
+            Nd4jCopy.put(xh[l], nXh[l]);
+            Nd4jCopy.put(ternary(w[l]), nW[l]);
             Nd4j.gemm(nXh[l], nW[l], nY[l], false, false, 1.0, 0.0);
-            get(nY[l], y[l]);
+            Nd4jCopy.get(nY[l], y[l]);
             if (l < layers - 1) {
                 gelu(y[l], tanh[l], act[l]);
                 a = act[l];
@@ -234,18 +234,18 @@ final class BitLinearTrainer {
 
     /** Gradients of every layer's float weights from the logits' gradient (straight through). */
     private void backward() {
-        put(dLogits, nDy[layers - 1]);
+        Nd4jCopy.put(dLogits, nDy[layers - 1]);
         for (int l = layers - 1; l >= 0; l--) {
             Nd4j.gemm(nXh[l], nDy[l], nGw[l], true, false, 1.0, 0.0);
-            get(nGw[l], gw[l]);
+            Nd4jCopy.get(nGw[l], gw[l]);
             if (l == 0) {
                 break;
             }
             Nd4j.gemm(nDy[l], nW[l], nDx[l], false, true, 1.0, 0.0);
-            get(nDx[l], dxh);
+            Nd4jCopy.get(nDx[l], dxh);
             normaliseBackward(dxh, xh[l], rstd[l], dims[l], dx);
             geluBackward(dx, y[l - 1], tanh[l - 1], rows * dims[l]);
-            put(dx, nDy[l - 1]);
+            Nd4jCopy.put(dx, nDy[l - 1]);
         }
     }
 
@@ -338,24 +338,4 @@ final class BitLinearTrainer {
         return q;
     }
 
-    private boolean timeUp(long start) {
-        return o.timeLimitSeconds > 0 && (System.nanoTime() - start) / 1e9 >= o.timeLimitSeconds;
-    }
-
-    private FitProgress progress(int iteration, double loss, long[] perPlane, long start) {
-        long errors = 0;
-        for (long e : perPlane) {
-            errors += e;
-        }
-        return new FitProgress(iteration, loss, errors, perPlane, (System.nanoTime() - start) / 1e9,
-                o.maxIterations, o.timeLimitSeconds);
-    }
-
-    private static void put(float[] src, INDArray dst) {
-        dst.data().asNioFloat().put(0, src, 0, (int) dst.length());
-    }
-
-    private static void get(INDArray src, float[] dst) {
-        src.data().asNioFloat().get(0, dst, 0, (int) src.length());
-    }
 }

@@ -105,14 +105,14 @@ final class Dl4jSirenTrainer {
         long[][] predicted = null;
         int iteration = 0;
         while (true) {
-            if (iteration % evalEvery == 0 || iteration >= o.maxIterations || timeUp(start)) {
+            if (iteration % evalEvery == 0 || iteration >= o.maxIterations || o.timeUp(start)) {
                 // A forward pass of its own: the reference engine favours plainness over speed.
                 float[] output = net.output(features, false).dup('c').data().asFloat();
                 predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
                 last = evaluate(output, iteration, start, predicted);
                 history.add(last);
                 listener.onEvaluation(last);
-                if (last.bitErrors() == 0 || iteration >= o.maxIterations || timeUp(start)) {
+                if (last.bitErrors() == 0 || iteration >= o.maxIterations || o.timeUp(start)) {
                     break;
                 }
             }
@@ -166,16 +166,7 @@ final class Dl4jSirenTrainer {
                 loss += o.loss == Loss.BCE ? -(t * Math.log(q) + (1 - t) * Math.log(1 - q)) : (p - t) * (p - t);
             }
         }
-        long errors = 0;
-        for (long e : perPlane) {
-            errors += e;
-        }
-        return new FitProgress(iteration, loss / ((double) data.rows * out), errors, perPlane,
-                (System.nanoTime() - start) / 1e9, o.maxIterations, o.timeLimitSeconds);
-    }
-
-    private boolean timeUp(long start) {
-        return o.timeLimitSeconds > 0 && (System.nanoTime() - start) / 1e9 >= o.timeLimitSeconds;
+        return FitProgress.of(iteration, loss / ((double) data.rows * out), perPlane, start, o);
     }
 
     InrModel model() {

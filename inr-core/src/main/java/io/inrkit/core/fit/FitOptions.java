@@ -89,6 +89,11 @@ public final class FitOptions {
         this.encodingFrequencies = b.encodingFrequencies;
     }
 
+    /** Whether a fit that started at {@code startNanos} has used up its time limit. */
+    boolean timeUp(long startNanos) {
+        return timeLimitSeconds > 0 && (System.nanoTime() - startNanos) / 1e9 >= timeLimitSeconds;
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -25,4 +25,14 @@ public record FitProgress(int iteration, double loss, long bitErrors, long[] bit
                 : Double.POSITIVE_INFINITY;
         return timeLimitSeconds > 0 ? Math.min(byIterations, timeLimitSeconds - seconds) : byIterations;
     }
+
+    /** The state after {@code iteration} steps of a fit that started at {@code startNanos}. */
+    static FitProgress of(int iteration, double loss, long[] perPlane, long startNanos, FitOptions o) {
+        long errors = 0;
+        for (long e : perPlane) {
+            errors += e;
+        }
+        return new FitProgress(iteration, loss, errors, perPlane, (System.nanoTime() - startNanos) / 1e9,
+                o.maxIterations, o.timeLimitSeconds);
+    }
 }

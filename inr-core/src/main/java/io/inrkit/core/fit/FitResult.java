@@ -21,7 +21,12 @@ import java.util.List;
  */
 public record FitResult(InrModel model, int iterations, double seconds, boolean lossless, long bitErrors,
         long[] bitErrorsPerPlane, long totalBits, List<FitProgress> history, Signal reconstruction, double psnr,
-        FitOptions.Engine engine) {
+        FitOptions.Engine engine) implements FitOutcome {
+
+    @Override
+    public long parameters() {
+        return model.parameterCount();
+    }
 
     /** PSNR of {@code b} against {@code a}, peak 2^n - 1; infinite when every sample is equal. */
     public static double psnr(Signal a, Signal b) {

@@ -185,14 +185,14 @@ final class FusedSirenTrainer {
         Snapshot lossless = null; // the last lossless state while polishing
         int polishUntil = -1;
         while (true) {
-            boolean evaluate = iteration % evalEvery == 0 || iteration == o.maxIterations || timeUp(start);
+            boolean evaluate = iteration % evalEvery == 0 || iteration == o.maxIterations || o.timeUp(start);
             double loss = 0;
             if (evaluate) {
                 predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
                 long[] perPlane = new long[data.spec.bitDepth()];
                 // Full batch: this pass is also the step's forward and backward pass.
                 loss = pass(all, 0, data.rows, full, perPlane, predicted);
-                last = progress(iteration, loss, perPlane, start);
+                last = FitProgress.of(iteration, loss, perPlane, start, o);
                 history.add(last);
                 listener.onEvaluation(last);
                 if (last.bitErrors() == 0 && o.polish > 0) {
@@ -202,7 +202,7 @@ final class FusedSirenTrainer {
                     lossless = new Snapshot(last, predicted);
                 }
                 boolean polishing = polishUntil >= 0 && iteration < polishUntil;
-                if (last.bitErrors() == 0 && !polishing || iteration >= o.maxIterations || timeUp(start)
+                if (last.bitErrors() == 0 && !polishing || iteration >= o.maxIterations || o.timeUp(start)
                         || polishUntil >= 0 && !polishing) {
                     break;
                 }
@@ -248,19 +248,6 @@ final class FusedSirenTrainer {
         }
     }
 
-    private boolean timeUp(long start) {
-        return o.timeLimitSeconds > 0 && (System.nanoTime() - start) / 1e9 >= o.timeLimitSeconds;
-    }
-
-    private FitProgress progress(int iteration, double loss, long[] perPlane, long start) {
-        long errors = 0;
-        for (long e : perPlane) {
-            errors += e;
-        }
-        return new FitProgress(iteration, loss, errors, perPlane, (System.nanoTime() - start) / 1e9,
-                o.maxIterations, o.timeLimitSeconds);
-    }
-
     /**
      * One pass over {@code count} rows {@code rows[from..]}, a block at a time: forward, and when
      * {@code train}, the loss gradient (mean over the pass's bits) and backward, accumulating the
@@ -284,8 +271,8 @@ final class FusedSirenTrainer {
         }
         if (train) {
             for (int l = 0; l < w.length; l++) {
-                get(nGw[l], gw[l]);
-                get(nGb[l], gb[l]);
+                Nd4jCopy.get(nGw[l], gw[l]);
+                Nd4jCopy.get(nGb[l], gb[l]);
             }
         }
         return loss / ((double) count * data.outputs);
@@ -312,17 +299,17 @@ final class FusedSirenTrainer {
         int width = o.width;
         for (int l = 0; l < sineLayers; l++) {
             float omega = omegas[l];
-            put(act[l], nAct[l]);
+            Nd4jCopy.put(act[l], nAct[l]);
             Nd4j.gemm(nAct[l], nW[l], nZ, false, false, 1.0, 0.0);
-            get(nZ, z);
+            Nd4jCopy.get(nZ, z);
             int layer = l;
             par.run(block, (part, from, to) -> Kernels.sineForward(z, b[layer], from, to, width, omega,
                     act[layer + 1], cos[layer + 1]));
         }
         int out = sineLayers;
-        put(act[out], nAct[out]);
+        Nd4jCopy.put(act[out], nAct[out]);
         Nd4j.gemm(nAct[out], nW[out], nLogits, false, false, 1.0, 0.0);
-        get(nLogits, blockLogits);
+        Nd4jCopy.get(nLogits, blockLogits);
         Kernels.addBias(blockLogits, 0, block, data.outputs, b[out]);
     }
 
@@ -384,22 +371,22 @@ final class FusedSirenTrainer {
     private void backward() {
         int width = o.width;
         int outLayer = sineLayers;
-        put(dLogits, nDLogits);
+        Nd4jCopy.put(dLogits, nDLogits);
         Nd4j.gemm(nAct[outLayer], nDLogits, nGw[outLayer], true, false, 1.0, 1.0);
         Nd4j.gemm(nOnes, nDLogits, nGb[outLayer], false, false, 1.0, 1.0);
         Nd4j.gemm(nDLogits, nW[outLayer], nZ, false, true, 1.0, 0.0); // dL/d act[L]
-        get(nZ, z);
+        Nd4jCopy.get(nZ, z);
         for (int l = sineLayers - 1; l >= 0; l--) {
             int layer = l;
             float omega = omegas[l];
             par.run(block, (part, from, to) -> Kernels.sineDerivative(z, cos[layer + 1], from * width, to * width,
                     omega, delta));
-            put(delta, nDelta);
+            Nd4jCopy.put(delta, nDelta);
             Nd4j.gemm(nAct[l], nDelta, nGw[l], true, false, 1.0, 1.0);
             Nd4j.gemm(nOnes, nDelta, nGb[l], false, false, 1.0, 1.0);
             if (l > 0) {
                 Nd4j.gemm(nDelta, nW[l], nZ, false, true, 1.0, 0.0);
-                get(nZ, z);
+                Nd4jCopy.get(nZ, z);
             }
         }
     }
@@ -456,16 +443,8 @@ final class FusedSirenTrainer {
 
     private void put(float[][] weights) {
         for (int l = 0; l < weights.length; l++) {
-            put(weights[l], nW[l]);
+            Nd4jCopy.put(weights[l], nW[l]);
         }
-    }
-
-    private static void put(float[] src, INDArray dst) {
-        dst.data().asNioFloat().put(0, src, 0, (int) dst.length());
-    }
-
-    private static void get(INDArray src, float[] dst) {
-        src.data().asNioFloat().get(0, dst, 0, (int) src.length());
     }
 
     private static int[] identity(int n) {

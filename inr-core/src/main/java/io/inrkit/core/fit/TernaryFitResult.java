@@ -20,5 +20,11 @@ import java.util.List;
  * @param psnr of the reconstruction, infinite when lossless
  */
 public record TernaryFitResult(TernaryInr model, int iterations, double seconds, boolean lossless, long bitErrors,
-        long[] bitErrorsPerPlane, long totalBits, List<FitProgress> history, Signal reconstruction, double psnr) {
+        long[] bitErrorsPerPlane, long totalBits, List<FitProgress> history, Signal reconstruction, double psnr)
+        implements FitOutcome {
+
+    @Override
+    public long parameters() {
+        return model.weightCount();
+    }
 }
