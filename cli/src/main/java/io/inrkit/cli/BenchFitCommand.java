@@ -1,7 +1,7 @@
 package io.inrkit.cli;
 
+import io.inrkit.bench.FitBenchmark;
 import io.inrkit.core.Signal;
-import io.inrkit.core.fit.FitBenchmark;
 import io.inrkit.core.fit.FitOptions;
 import io.inrkit.core.model.Formulation;
 import java.io.InputStream;
@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "fit", description = "Training-step speed against raw matrix-multiply speed, measured in one run: "
         + "the step's achieved GFLOP/s (its matrix products over its wall time) and ND4J's GEMM GFLOP/s at the "

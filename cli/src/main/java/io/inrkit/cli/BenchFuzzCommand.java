@@ -1,9 +1,9 @@
 package io.inrkit.cli;
 
+import io.inrkit.bench.Mutations;
 import io.inrkit.codec.Decoder;
 import io.inrkit.codec.EncodeOptions;
 import io.inrkit.codec.Encoder;
-import io.inrkit.codec.Mutations;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.io.InputFiles;
@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "fuzz", description = "Decode N malformed variants of an .inr file (bit flips, byte runs, truncations, "
         + "extensions, splices, extreme length fields, swapped sections; a third with their checksums recomputed so "

@@ -1,6 +1,6 @@
 package io.inrkit.cli;
 
-import io.inrkit.codec.WeightFormatStudy;
+import io.inrkit.bench.WeightFormatStudy;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitOptions;
 import io.inrkit.core.io.AtomicOutput;
@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "quant", description = "Train one network on a signal and store it in every weight format and "
         + "with --weights auto, each measured as the encoder measures it: bits per weight, weight bytes, coded "
@@ -94,7 +94,7 @@ final class BenchQuantCommand implements Callable<Integer> {
         out.println();
         out.println("| transform | weights | weight bytes | total bytes | model bit errors |");
         out.println("|---|---|---:|---:|---:|");
-        for (io.inrkit.codec.TransformStudy.Row t : r.transforms()) {
+        for (io.inrkit.bench.TransformStudy.Row t : r.transforms()) {
             out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d (%.3f%%) |%n", t.transform(), t.weights(),
                     t.weightBytes() < 0 ? "not storable" : Integer.toString(t.weightBytes()),
                     t.totalBytes() < 0 ? "-" : Integer.toString(t.totalBytes()), t.bitErrors(),
@@ -105,7 +105,7 @@ final class BenchQuantCommand implements Callable<Integer> {
                 + "| speed vs float |");
         out.println("|---|---|---:|---|---:|---:|---:|---:|");
         double floatSeconds = Double.NaN;
-        for (io.inrkit.codec.EngineStudy.Row e : r.engines()) {
+        for (io.inrkit.bench.EngineStudy.Row e : r.engines()) {
             if (e.engine().equals("float")) {
                 floatSeconds = e.seconds();
             }

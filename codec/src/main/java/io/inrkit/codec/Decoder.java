@@ -2,6 +2,8 @@ package io.inrkit.codec;
 
 import io.inrkit.codec.format.InrContainer;
 import io.inrkit.codec.format.SampleHash;
+import io.inrkit.codec.model.ModelSideInformation;
+import io.inrkit.codec.model.SampleCodec;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;

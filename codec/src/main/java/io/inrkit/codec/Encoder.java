@@ -3,26 +3,23 @@ package io.inrkit.codec;
 import io.inrkit.codec.format.InrContainer;
 import io.inrkit.codec.format.InrFormat;
 import io.inrkit.codec.format.SampleHash;
-import io.inrkit.codec.format.StoredLayer;
 import io.inrkit.codec.format.StoredModel;
 import io.inrkit.codec.format.StoredNetwork;
 import io.inrkit.codec.format.StoredTernaryModel;
-import io.inrkit.codec.quant.PhaseRewrite;
-import io.inrkit.codec.quant.Quantizer;
+import io.inrkit.codec.model.SampleCodec;
 import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.search.Cost;
+import io.inrkit.codec.search.TrainedNetworks;
+import io.inrkit.codec.search.WeightChoice;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
 import io.inrkit.core.fit.FitProgress;
-import io.inrkit.core.fit.FitResult;
 import io.inrkit.core.fit.InrFitter;
-import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.Formulation;
-import io.inrkit.core.model.InrModel;
 import io.inrkit.core.model.TernaryInr;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -148,7 +145,7 @@ public final class Encoder {
         FitOptions fit = FitOptions.builder().formulation(Formulation.PLANE_HEADS).width(plan.width())
                 .layers(plan.layers()).maxIterations(plan.iterations()).timeLimitSeconds(plan.timeLimitSeconds())
                 .threads(o.threads).seed(o.seed).polish(plan.lossless() ? LOSSLESS_POLISH : 0).build();
-        Fitted fitted = fit(s, fit, o.segmentFrames, p -> listener.fit(plan.name(), p));
+        TrainedNetworks fitted = TrainedNetworks.fit(s, fit, o.segmentFrames, p -> listener.fit(plan.name(), p));
         if (o.autoWeights) {
             listener.stage("choosing weight formats for " + plan.name());
             return WeightChoice.choose(s, sha, fitted, o.threads, plan.lossless()).models();
@@ -158,7 +155,7 @@ public final class Encoder {
         List<StoredModel> stored = null;
         for (TensorFormat format : formats) {
             stored = fitted.store(format);
-            if (!plan.lossless() || predictsEveryBit(s, stored, o.threads)) {
+            if (!plan.lossless() || TrainedNetworks.predictsEveryBit(s, stored, o.threads)) {
                 break;
             }
         }
@@ -184,72 +181,4 @@ public final class Encoder {
         return out;
     }
 
-    /** Networks trained on a signal: one for an image, one per segment of audio. */
-    record Fitted(List<InrModel> models, List<int[]> ranges) {
-
-        /** Every weight tensor in {@code format}. */
-        List<StoredModel> store(TensorFormat format) {
-            TensorFormat[] uniform = new TensorFormat[layerCount()];
-            Arrays.fill(uniform, format);
-            return store(uniform);
-        }
-
-        /** Layer l's weights in {@code formats[l]}, in every model. */
-        List<StoredModel> store(TensorFormat[] formats) {
-            List<StoredModel> stored = new ArrayList<>();
-            for (int i = 0; i < models.size(); i++) {
-                stored.add(Encoder.store(models.get(i), ranges.get(i)[0], ranges.get(i)[1], formats));
-            }
-            return stored;
-        }
-
-        int layerCount() {
-            return models.get(0).layers().size();
-        }
-    }
-
-    /** Trains the network(s) of {@code s}: audio in segments of {@code segmentFrames}. */
-    static Fitted fit(Signal s, FitOptions fit, int segmentFrames, FitListener progress) {
-        List<InrModel> fitted = new ArrayList<>();
-        List<int[]> ranges = new ArrayList<>();
-        if (s.kind() == SignalKind.AUDIO) {
-            int frames = s.spec().frames();
-            for (int at = 0; at < frames; at += segmentFrames) {
-                int n = Math.min(segmentFrames, frames - at);
-                fitted.add(InrFitter.fit(s.segment(at, n), fit, progress).model());
-                ranges.add(new int[] {at, n});
-            }
-        } else {
-            FitResult r = InrFitter.fit(s, fit, progress);
-            fitted.add(r.model());
-            ranges.add(new int[] {0, s.spec().positions()});
-        }
-        return new Fitted(List.copyOf(fitted), List.copyOf(ranges));
-    }
-
-    /** Phase rewrite, then weights in {@code format} and biases in binary16 (or binary32 for FP32). */
-    static StoredModel store(InrModel model, int start, int count, TensorFormat format) {
-        TensorFormat[] uniform = new TensorFormat[model.layers().size()];
-        Arrays.fill(uniform, format);
-        return store(model, start, count, uniform);
-    }
-
-    /** As {@link #store(InrModel, int, int, TensorFormat)}, layer l's weights in {@code formats[l]}. */
-    static StoredModel store(InrModel model, int start, int count, TensorFormat[] formats) {
-        InrModel m = PhaseRewrite.apply(model);
-        List<StoredLayer> layers = new ArrayList<>();
-        for (int i = 0; i < formats.length; i++) {
-            DenseLayer l = m.layers().get(i);
-            TensorFormat biasFormat = formats[i] == TensorFormat.FP32 ? TensorFormat.FP32 : TensorFormat.FP16;
-            layers.add(new StoredLayer(l.inputs(), l.outputs(), l.omega(),
-                    Quantizer.quantize(l.weights(), l.inputs(), l.outputs(), formats[i]),
-                    Quantizer.quantize(l.bias(), 1, l.outputs(), biasFormat)));
-        }
-        return new StoredModel(start, count, m.formulation(), layers);
-    }
-
-    /** Whether the stored models' thresholded probabilities give back every bit of {@code s}. */
-    static boolean predictsEveryBit(Signal s, List<StoredModel> models, int threads) {
-        return new ModelSideInformation(s.spec(), models, threads).bitErrors(s) == 0;
-    }
 }

@@ -11,7 +11,8 @@ public final class CodecFixtures {
     }
 
     public static Path path(String name) {
-        return Path.of("src", "test", "resources", "fixtures", name);
+        // from codec itself or from a module beside it that uses the test-jar
+        return Path.of("..", "codec", "src", "test", "resources", "fixtures", name);
     }
 
     /** A PPM/PGM crop: kodim01-32x32.ppm, kodim23-16x16.ppm, rgb16-16x16.ppm, m51-16x16.pgm. */

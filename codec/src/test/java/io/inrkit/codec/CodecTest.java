@@ -7,6 +7,9 @@ import io.inrkit.codec.format.InrContainer;
 import io.inrkit.codec.format.InrFormat;
 import io.inrkit.codec.format.SampleHash;
 import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.model.ModelSideInformation;
+import io.inrkit.codec.model.SampleCodec;
+import io.inrkit.codec.search.TrainedNetworks;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalSpec;
 import java.util.List;
@@ -58,7 +61,7 @@ class CodecTest {
         EncodeResult r = Encoder.encode(s, o, Encoder.Listener.NONE);
         EncodeResult.Candidate net = r.candidates().get(1);
         assertTrue(net.modelBytes() > 0 && net.mixedBytes() > 0 && net.inrBytes() > 0, net.toString());
-        List<StoredModel> models = List.of(Encoder.store(
+        List<StoredModel> models = List.of(TrainedNetworks.store(
                 io.inrkit.core.fit.InrFitter.fit(s, io.inrkit.core.fit.FitOptions.builder().width(16).layers(2)
                         .maxIterations(60).build(), io.inrkit.core.fit.FitListener.NONE).model(),
                 0, 256, io.inrkit.codec.quant.TensorFormat.INT8_CHANNEL));
@@ -92,7 +95,7 @@ class CodecTest {
         List<StoredModel> models = new java.util.ArrayList<>();
         for (int at = 0; at < 256; at += 100) {
             int n = Math.min(100, 256 - at);
-            models.add(Encoder.store(io.inrkit.core.fit.InrFitter.fit(s.segment(at, n),
+            models.add(TrainedNetworks.store(io.inrkit.core.fit.InrFitter.fit(s.segment(at, n),
                     io.inrkit.core.fit.FitOptions.builder().width(8).layers(1).maxIterations(20).build(),
                     io.inrkit.core.fit.FitListener.NONE).model(), at, n, io.inrkit.codec.quant.TensorFormat.INT8_CHANNEL));
         }
@@ -106,7 +109,7 @@ class CodecTest {
     void decodeIsTheSameWithOneOrManyThreads() throws Exception {
         Signal s = CodecFixtures.image("kodim23-16x16.ppm");
         EncodeOptions o = EncodeOptions.builder().width(16).layers(2).iterations(40).build();
-        List<StoredModel> models = List.of(Encoder.store(io.inrkit.core.fit.InrFitter.fit(s,
+        List<StoredModel> models = List.of(TrainedNetworks.store(io.inrkit.core.fit.InrFitter.fit(s,
                 io.inrkit.core.fit.FitOptions.builder().width(16).layers(2).maxIterations(40).build(),
                 io.inrkit.core.fit.FitListener.NONE).model(), 0, 256, o.weightFormat));
         byte[] coded = SampleCodec.encode(s, new ModelSideInformation(s.spec(), models, 3), InrFormat.MODE_MIXED);

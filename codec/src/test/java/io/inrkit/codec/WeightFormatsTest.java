@@ -9,9 +9,14 @@ import io.inrkit.codec.format.InrFormat;
 import io.inrkit.codec.format.SampleHash;
 import io.inrkit.codec.format.StoredLayer;
 import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.model.ModelSideInformation;
+import io.inrkit.codec.model.SampleCodec;
 import io.inrkit.codec.quant.QuantizedTensor;
 import io.inrkit.codec.quant.Quantizer;
 import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.search.Cost;
+import io.inrkit.codec.search.TrainedNetworks;
+import io.inrkit.codec.search.WeightChoice;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
@@ -47,7 +52,7 @@ class WeightFormatsTest {
     @Test
     void everyFormatSurvivesTheContainerAndTheFileDecodesExactly() throws Exception {
         for (TensorFormat format : TensorFormat.values()) {
-            StoredModel stored = Encoder.store(model, 0, 256, format);
+            StoredModel stored = TrainedNetworks.store(model, 0, 256, format);
             List<StoredModel> models = List.of(stored);
             ModelSideInformation side = new ModelSideInformation(crop.spec(), models, 1);
             byte[] coded = SampleCodec.encode(crop, side, InrFormat.MODE_MIXED);
@@ -67,7 +72,7 @@ class WeightFormatsTest {
     @Test
     void autoIsNeverLargerThanTheBestSingleFormat() {
         byte[] sha = SampleHash.of(crop);
-        Encoder.Fitted fitted = new Encoder.Fitted(List.of(model), List.of(new int[] {0, 256}));
+        TrainedNetworks fitted = new TrainedNetworks(List.of(model), List.of(new int[] {0, 256}));
         WeightChoice.Choice auto = WeightChoice.choose(crop, sha, fitted, 2, false);
         int bestSingle = Integer.MAX_VALUE;
         for (TensorFormat f : TensorFormat.values()) {

@@ -405,34 +405,6 @@ final class FusedSirenTrainer {
         return pass(identity(data.rows), 0, data.rows, true, null, null);
     }
 
-    /** Nanoseconds for {@code steps} full-batch training steps (passes and Adam updates). */
-    long timeSteps(int steps) {
-        int[] all = identity(data.rows);
-        long start = System.nanoTime();
-        for (int i = 1; i <= steps; i++) {
-            pass(all, 0, data.rows, true, null, null);
-            for (int l = 0; l < w.length; l++) {
-                adamW[l].step(w[l], gw[l], o.learningRate, i);
-                adamB[l].step(b[l], gb[l], o.learningRate, i);
-            }
-        }
-        return System.nanoTime() - start;
-    }
-
-    /** Floating-point operations of one full-batch step's matrix products (forward and backward). */
-    long flopsPerStep() {
-        long f = 0;
-        for (int l = 0; l < w.length; l++) {
-            long mac = (long) data.rows * dims[l] * dims[l + 1];
-            f += 2 * mac; // forward
-            f += 2 * mac; // weight gradient
-            if (l > 0) {
-                f += 2 * mac; // input gradient
-            }
-        }
-        return f;
-    }
-
     /** Omega of every sine layer: the first layer's own, then the hidden omega. */
     static float[] omegas(FitOptions o) {
         float[] om = new float[o.layers];

@@ -1,7 +1,6 @@
-package io.inrkit.codec;
+package io.inrkit.codec.model;
 
 import io.inrkit.codec.format.StoredNetwork;
-import io.inrkit.codec.model.SideInformation;
 import io.inrkit.core.BitPlanes;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.Signal;
@@ -11,13 +10,13 @@ import io.inrkit.core.model.BitProbabilities;
 import java.util.List;
 
 /** The stored models' probabilities for every bit of a signal, each model over its own positions. */
-final class ModelSideInformation implements SideInformation {
+public final class ModelSideInformation implements SideInformation {
 
     private final BitProbabilities[] parts;
     private final int[] starts;
     private final int[] counts;
 
-    ModelSideInformation(SignalSpec spec, List<? extends StoredNetwork> models, int threads) {
+    public ModelSideInformation(SignalSpec spec, List<? extends StoredNetwork> models, int threads) {
         parts = new BitProbabilities[models.size()];
         starts = new int[models.size()];
         counts = new int[models.size()];
@@ -30,7 +29,7 @@ final class ModelSideInformation implements SideInformation {
     }
 
     /** Bits of {@code s} (the signal these models cover) the thresholded models get wrong. */
-    long bitErrors(Signal s) {
+    public long bitErrors(Signal s) {
         long errors = 0;
         for (int k = 0; k < parts.length; k++) {
             Signal part = s.kind() == SignalKind.AUDIO ? s.segment(starts[k], counts[k]) : s;

@@ -1,4 +1,4 @@
-package io.inrkit.codec.quant;
+package io.inrkit.bench.quant;
 
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.InrModel;

@@ -1,4 +1,4 @@
-package io.inrkit.codec;
+package io.inrkit.bench;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

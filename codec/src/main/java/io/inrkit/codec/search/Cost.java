@@ -1,8 +1,10 @@
-package io.inrkit.codec;
+package io.inrkit.codec.search;
 
 import io.inrkit.codec.format.InrContainer;
 import io.inrkit.codec.format.InrFormat;
 import io.inrkit.codec.format.StoredNetwork;
+import io.inrkit.codec.model.ModelSideInformation;
+import io.inrkit.codec.model.SampleCodec;
 import io.inrkit.core.Signal;
 import java.util.List;
 
@@ -17,9 +19,9 @@ import java.util.List;
  * @param inrBytes   coded bits, network alone
  * @param bitErrors  bits the thresholded models alone get wrong (from the same probabilities)
  */
-record Cost(InrContainer container, int size, int modelBytes, int mixedBytes, int inrBytes, long bitErrors) {
+public record Cost(InrContainer container, int size, int modelBytes, int mixedBytes, int inrBytes, long bitErrors) {
 
-    static Cost of(Signal s, byte[] sha, List<? extends StoredNetwork> models, int threads) {
+    public static Cost of(Signal s, byte[] sha, List<? extends StoredNetwork> models, int threads) {
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, threads);
         byte[] mixed = SampleCodec.encode(s, side, InrFormat.MODE_MIXED);
         byte[] inr = SampleCodec.encode(s, side, InrFormat.MODE_INR);

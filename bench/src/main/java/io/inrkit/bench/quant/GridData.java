@@ -1,4 +1,4 @@
-package io.inrkit.codec.quant;
+package io.inrkit.bench.quant;
 
 import io.inrkit.core.BitPlanes;
 import io.inrkit.core.CoordinateGrid;

@@ -1,4 +1,4 @@
-package io.inrkit.codec.quant;
+package io.inrkit.bench.quant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inrkit.codec.CodecFixtures;
+import io.inrkit.codec.quant.PhaseRewrite;
+import io.inrkit.codec.quant.Quantizer;
+import io.inrkit.codec.quant.TensorFormat;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;

@@ -1,4 +1,4 @@
-package io.inrkit.codec.quant;
+package io.inrkit.bench.quant;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,14 @@
-package io.inrkit.codec;
+package io.inrkit.bench;
 
 import io.inrkit.codec.format.InrContainer;
 import io.inrkit.codec.format.InrFormat;
 import io.inrkit.codec.format.SampleHash;
 import io.inrkit.codec.format.StoredModel;
+import io.inrkit.codec.model.SampleCodec;
 import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.search.Cost;
+import io.inrkit.codec.search.TrainedNetworks;
+import io.inrkit.codec.search.WeightChoice;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
@@ -54,7 +58,7 @@ public final class WeightFormatStudy {
         int contextSize = new InrContainer(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT, context).toBytes().length;
         rows.add(new Row("context only", 0, 0, context.length, contextSize, -1, ""));
         long start = System.nanoTime();
-        Encoder.Fitted fitted = Encoder.fit(s, fit.toBuilder().formulation(Formulation.PLANE_HEADS).build(), segmentFrames,
+        TrainedNetworks fitted = TrainedNetworks.fit(s, fit.toBuilder().formulation(Formulation.PLANE_HEADS).build(), segmentFrames,
                 progress);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         long parameters = fitted.models().stream().mapToLong(m -> m.parameterCount()).sum();
@@ -70,7 +74,7 @@ public final class WeightFormatStudy {
         stage.accept("transforms");
         List<TransformStudy.Row> transforms = TransformStudy.run(s, sha, fitted, threads);
         stage.accept("integer engine");
-        Signal first = fitted.models().size() == 1 ? s : s.segment(fitted.ranges().get(0)[0], fitted.ranges().get(0)[1]);
+        Signal first = fitted.part(s, 0);
         List<EngineStudy.Row> engines = EngineStudy.run(first, fitted.models().get(0));
         return new Result(List.copyOf(rows), (long) s.sampleCount() * s.bitDepth(), parameters, fitSeconds, engines,
                 transforms);
@@ -83,7 +87,7 @@ public final class WeightFormatStudy {
                 formats);
     }
 
-    private static double meanBits(Encoder.Fitted fitted, TensorFormat[] formats) {
+    private static double meanBits(TrainedNetworks fitted, TensorFormat[] formats) {
         double bits = 0;
         long weights = 0;
         for (int l = 0; l < formats.length; l++) {

@@ -1,12 +1,9 @@
-package io.inrkit.codec;
+package io.inrkit.codec.model;
 
 import io.inrkit.codec.cm.ArithmeticDecoder;
 import io.inrkit.codec.cm.ArithmeticEncoder;
 import io.inrkit.codec.cm.BinaryCoder;
 import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.model.AudioModel;
-import io.inrkit.codec.model.ImageModel;
-import io.inrkit.codec.model.SideInformation;
 import io.inrkit.core.SampleCoding;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
@@ -20,12 +17,12 @@ import io.inrkit.core.SignalSpec;
  * the model is lossless and confident the stream is nearly empty). Samples are coded as unsigned
  * values (signed ones offset by 2^(n-1)).
  */
-final class SampleCodec {
+public final class SampleCodec {
 
     private SampleCodec() {
     }
 
-    static byte[] encode(Signal s, SideInformation side, int mode) {
+    public static byte[] encode(Signal s, SideInformation side, int mode) {
         SignalSpec spec = s.spec();
         int[] u = new int[s.sampleCount()];
         for (int i = 0; i < u.length; i++) {
@@ -36,7 +33,7 @@ final class SampleCodec {
         return enc.finish();
     }
 
-    static Signal decode(SignalSpec spec, byte[] coded, SideInformation side, int mode) {
+    public static Signal decode(SignalSpec spec, byte[] coded, SideInformation side, int mode) {
         int[] u = run(new ArithmeticDecoder(coded, 0, coded.length), spec, null, side, mode);
         Signal.Builder b = Signal.builder(spec);
         for (int i = 0; i < u.length; i++) {

@@ -1,4 +1,4 @@
-package io.inrkit.codec;
+package io.inrkit.codec.search;
 
 import io.inrkit.codec.format.StoredModel;
 import io.inrkit.codec.quant.TensorFormat;
@@ -13,16 +13,16 @@ import java.util.List;
  * are re-encoded for every try). It starts from the best single format, so it is never larger.
  * A lossless plan only accepts choices whose models still give back every bit.
  */
-final class WeightChoice {
+public final class WeightChoice {
 
     /** The choice: one format per layer (the same for every audio segment's model), and its cost. */
-    record Choice(TensorFormat[] formats, List<StoredModel> models, Cost cost) {
+    public record Choice(TensorFormat[] formats, List<StoredModel> models, Cost cost) {
     }
 
     private WeightChoice() {
     }
 
-    static Choice choose(Signal s, byte[] sha, Encoder.Fitted fitted, int threads, boolean lossless) {
+    public static Choice choose(Signal s, byte[] sha, TrainedNetworks fitted, int threads, boolean lossless) {
         int layers = fitted.layerCount();
         Choice best = null;
         for (TensorFormat f : TensorFormat.values()) {
@@ -57,7 +57,7 @@ final class WeightChoice {
     }
 
     /** The models with layer l's weights in formats[l]; null if lossless is required and lost. */
-    static Choice evaluate(Signal s, byte[] sha, Encoder.Fitted fitted, TensorFormat[] formats, int threads,
+    public static Choice evaluate(Signal s, byte[] sha, TrainedNetworks fitted, TensorFormat[] formats, int threads,
             boolean lossless) {
         List<StoredModel> models = fitted.store(formats);
         Cost cost = Cost.of(s, sha, models, threads);

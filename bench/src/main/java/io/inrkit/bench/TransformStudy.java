@@ -1,16 +1,17 @@
-package io.inrkit.codec;
+package io.inrkit.bench;
 
+import io.inrkit.bench.quant.BiasCorrection;
+import io.inrkit.bench.quant.GridData;
+import io.inrkit.bench.quant.Mlp;
+import io.inrkit.bench.quant.SplitQuant;
 import io.inrkit.codec.format.StoredLayer;
 import io.inrkit.codec.format.StoredModel;
-import io.inrkit.codec.quant.BiasCorrection;
-import io.inrkit.codec.quant.GridData;
-import io.inrkit.codec.quant.Mlp;
 import io.inrkit.codec.quant.PhaseRewrite;
 import io.inrkit.codec.quant.Quantizer;
-import io.inrkit.codec.quant.SplitQuant;
 import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.search.Cost;
+import io.inrkit.codec.search.TrainedNetworks;
 import io.inrkit.core.Signal;
-import io.inrkit.core.SignalKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ public final class TransformStudy {
     private TransformStudy() {
     }
 
-    static List<Row> run(Signal s, byte[] sha, Encoder.Fitted fitted, int threads) {
+    public static List<Row> run(Signal s, byte[] sha, TrainedNetworks fitted, int threads) {
         List<Row> rows = new ArrayList<>();
         for (TensorFormat f : new TensorFormat[] {TensorFormat.INT4_CHANNEL, TensorFormat.INT3_CHANNEL,
             TensorFormat.TERNARY}) {
@@ -65,13 +66,9 @@ public final class TransformStudy {
         return new Row(t, f.cliName(), c.modelBytes(), c.size(), c.bitErrors());
     }
 
-    private static Signal part(Signal s, Encoder.Fitted fitted, int i) {
-        return s.kind() == SignalKind.AUDIO ? s.segment(fitted.ranges().get(i)[0], fitted.ranges().get(i)[1]) : s;
-    }
-
     /** The stored model with its biases replaced by those of the transform {@code t}. */
-    private static StoredModel corrected(String t, Signal s, Encoder.Fitted fitted, int i, StoredModel stored) {
-        Signal part = part(s, fitted, i);
+    private static StoredModel corrected(String t, Signal s, TrainedNetworks fitted, int i, StoredModel stored) {
+        Signal part = fitted.part(s, i);
         double[][] inputs = GridData.inputs(part.spec());
         Mlp original = Mlp.of(PhaseRewrite.apply(fitted.models().get(i)));
         Mlp quantized = Mlp.of(stored.toModel(s.spec()));
@@ -95,8 +92,8 @@ public final class TransformStudy {
     }
 
     /** Bits the model gets wrong with every layer's weights SplitQuant-quantized in {@code f}. */
-    private static long splitQuantErrors(Signal s, Encoder.Fitted fitted, int i, TensorFormat f) {
-        Signal part = part(s, fitted, i);
+    private static long splitQuantErrors(Signal s, TrainedNetworks fitted, int i, TensorFormat f) {
+        Signal part = fitted.part(s, i);
         Mlp original = Mlp.of(PhaseRewrite.apply(fitted.models().get(i)));
         List<Mlp.Layer> layers = new ArrayList<>();
         for (Mlp.Layer l : original.layers()) {

@@ -1,6 +1,6 @@
-package io.inrkit.codec;
+package io.inrkit.bench;
 
-import io.inrkit.codec.quant.IntegerEngine;
+import io.inrkit.bench.quant.IntegerEngine;
 import io.inrkit.codec.quant.PhaseRewrite;
 import io.inrkit.codec.quant.Quantizer;
 import io.inrkit.codec.quant.TensorFormat;

@@ -1,0 +1,49 @@
+package io.inrkit.codec;
+
+import io.inrkit.codec.format.InrContainer;
+import io.inrkit.codec.format.InrFormat;
+import io.inrkit.codec.format.SampleHash;
+import io.inrkit.codec.format.StoredNetwork;
+import io.inrkit.codec.format.StoredTernaryModel;
+import io.inrkit.codec.model.ModelSideInformation;
+import io.inrkit.codec.model.SampleCodec;
+import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.search.TrainedNetworks;
+import io.inrkit.core.Signal;
+import io.inrkit.core.fit.FitListener;
+import io.inrkit.core.fit.FitOptions;
+import io.inrkit.core.fit.InrFitter;
+import java.util.List;
+
+/**
+ * Real .inr files of every kind of section, for tests that corrupt them: context only, with a
+ * SIREN model section, with a ternary BitLinear model section (the last two coded in mixed mode
+ * whatever an encoder would choose, so the model sections are always there).
+ */
+public final class SampleFiles {
+
+    private static final FitOptions TINY = FitOptions.builder().width(8).layers(1).maxIterations(20).build();
+
+    private SampleFiles() {
+    }
+
+    public static byte[] contextOnly(Signal s) {
+        return Encoder.encode(s, CodecTest.FAST, Encoder.Listener.NONE).file();
+    }
+
+    public static byte[] withNetwork(Signal s) {
+        return mixed(s, List.of(TrainedNetworks.store(InrFitter.fit(s, TINY, FitListener.NONE).model(), 0,
+                s.spec().positions(), TensorFormat.INT8_CHANNEL)));
+    }
+
+    public static byte[] withTernaryNetwork(Signal s) {
+        return mixed(s, List.of(StoredTernaryModel.of(InrFitter.fitTernary(s, TINY, FitListener.NONE).model(), 0,
+                s.spec().positions())));
+    }
+
+    /** {@code s} coded in mixed mode with these models. */
+    public static byte[] mixed(Signal s, List<? extends StoredNetwork> models) {
+        byte[] coded = SampleCodec.encode(s, new ModelSideInformation(s.spec(), models, 1), InrFormat.MODE_MIXED);
+        return new InrContainer(s.spec(), SampleHash.of(s), List.copyOf(models), InrFormat.MODE_MIXED, coded).toBytes();
+    }
+}
