@@ -50,13 +50,13 @@ public final class FitBenchmark {
         }
         FitOptions o = options.toBuilder().batchSize(FitOptions.FULL_BATCH).maxIterations(steps).timeLimitSeconds(0)
                 .build();
-        int rows = rows(signal, o.formulation);
+        int rows = rows(signal, o.siren().formulation());
         int[] dims = dims(signal, o);
-        double gemm = gemmGflops(rows, o.width, steps, o.threads);
+        double gemm = gemmGflops(rows, o.architecture().width(), steps, o.budget().threads());
         InrFitter.fit(signal, o, FitListener.NONE); // warm-up: JIT, caches, thread pools
         FitResult timed = InrFitter.fit(signal, o, FitListener.NONE);
         double millis = timed.seconds() * 1e3 / Math.max(1, timed.iterations());
-        return new Result(rows, o.width, o.layers, o.threads, gemm, millis, flopsPerStep(rows, dims));
+        return new Result(rows, o.architecture().width(), o.architecture().layers(), o.budget().threads(), gemm, millis, flopsPerStep(rows, dims));
     }
 
     /** Full-batch rows: one per position, or per position and plane for the bit-input formulation. */
@@ -67,12 +67,12 @@ public final class FitBenchmark {
 
     /** Layer widths: inputs, {@code layers} sine layers of {@code width}, outputs. */
     private static int[] dims(Signal s, FitOptions o) {
-        int[] dims = new int[o.layers + 2];
-        dims[0] = InrModel.inputDimension(s.spec(), o.formulation);
-        for (int l = 1; l <= o.layers; l++) {
-            dims[l] = o.width;
+        int[] dims = new int[o.architecture().layers() + 2];
+        dims[0] = InrModel.inputDimension(s.spec(), o.siren().formulation());
+        for (int l = 1; l <= o.architecture().layers(); l++) {
+            dims[l] = o.architecture().width();
         }
-        dims[o.layers + 1] = InrModel.outputDimension(s.spec(), o.formulation);
+        dims[o.architecture().layers() + 1] = InrModel.outputDimension(s.spec(), o.siren().formulation());
         return dims;
     }
 

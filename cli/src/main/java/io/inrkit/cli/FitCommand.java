@@ -141,29 +141,35 @@ final class FitCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", input.toString());
         report.put("signal", signal.spec().describe());
-        report.put("formulation", options.formulation.id());
-        report.put("mapping", options.mapping.id());
-        report.put("engine", options.engine.id());
-        report.put("width", options.width);
-        report.put("layers", options.layers);
-        report.put("omega", options.omega);
-        report.put("firstOmega", options.firstOmega > 0 ? options.firstOmega : "auto");
-        report.put("learningRate", options.learningRate);
-        report.put("schedule", options.schedule.id());
-        report.put("batch", options.batchSize == FitOptions.FULL_BATCH ? "full" : options.batchSize);
-        report.put("loss", options.loss.id());
-        report.put("threads", options.threads);
-        report.put("seed", options.seed);
+        FitOptions.Architecture network = options.architecture();
+        if (network instanceof FitOptions.Siren siren) {
+            report.put("formulation", siren.formulation().id());
+            report.put("mapping", siren.mapping().id());
+            report.put("engine", siren.engine().id());
+            report.put("width", siren.width());
+            report.put("layers", siren.layers());
+            report.put("omega", siren.omega());
+            report.put("firstOmega", siren.firstOmega() > 0 ? siren.firstOmega() : "auto");
+        } else {
+            report.put("formulation", "ternary-bitlinear");
+            report.put("mapping", network.mapping().id());
+            report.put("engine", "bitlinear");
+            report.put("width", network.width());
+            report.put("layers", network.layers());
+        }
+        FitOptions.Optimizer optimizer = options.optimizer();
+        report.put("learningRate", optimizer.learningRate());
+        report.put("schedule", optimizer.schedule().id());
+        report.put("batch", optimizer.batchSize() == FitOptions.FULL_BATCH ? "full" : optimizer.batchSize());
+        report.put("loss", optimizer.loss().id());
+        report.put("threads", options.budget().threads());
+        report.put("seed", optimizer.seed());
+        if (network instanceof FitOptions.TernaryBitLinear ternary) {
+            report.put("frequencies", ternary.encodingFrequencies() == FitOptions.AUTO_FREQUENCIES
+                    ? TernaryInr.frequenciesFor(signal.spec()) : ternary.encodingFrequencies());
+        }
         Signal rebuilt;
         List<FitProgress> chartHistory;
-        if (ternaryWeights) {
-            report.put("formulation", "ternary-bitlinear");
-            report.put("engine", "bitlinear");
-            report.put("frequencies", options.encodingFrequencies == FitOptions.AUTO_FREQUENCIES
-                    ? TernaryInr.frequenciesFor(signal.spec()) : options.encodingFrequencies);
-            report.remove("omega");
-            report.remove("firstOmega");
-        }
         if (!ternaryWeights && signal.kind() == SignalKind.AUDIO && signal.spec().frames() > segment) {
             SegmentedFitResult r = InrFitter.fitSegments(signal, segment, options,
                     (k, n, p) -> progress.fit(String.format(Locale.ROOT, "segment %d/%d  ", k + 1, n), p,
@@ -220,22 +226,22 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private FitOptions options() {
-        FitOptions.Builder b = FitOptions.builder()
-                .formulation(Formulation.fromId(formulation))
-                .mapping(PlaneMapping.fromId(mapping))
-                .loss(Loss.fromId(loss))
-                .engine(FitOptions.Engine.fromId(engine));
+        FitOptions.Builder b;
         if (ternaryWeights) {
             if (!formulation.equals("plane-heads") || !engine.equals("fused")) {
                 throw new UsageException("--ternary-weights has its own network: leave --formulation and --engine out");
             }
-            b.width(TernaryInr.PAPER_WIDTH).layers(TernaryInr.PAPER_HIDDEN_LAYERS);
-        } else if (frequencies != null) {
-            throw new UsageException("--frequencies is for the ternary network (--ternary-weights)");
+            b = FitOptions.ternaryBuilder().width(TernaryInr.PAPER_WIDTH).layers(TernaryInr.PAPER_HIDDEN_LAYERS);
+            if (frequencies != null) {
+                b.encodingFrequencies(frequencies);
+            }
+        } else {
+            if (frequencies != null) {
+                throw new UsageException("--frequencies is for the ternary network (--ternary-weights)");
+            }
+            b = FitOptions.builder().formulation(Formulation.fromId(formulation)).engine(FitOptions.Engine.fromId(engine));
         }
-        if (frequencies != null) {
-            b.encodingFrequencies(frequencies);
-        }
+        b.mapping(PlaneMapping.fromId(mapping)).loss(Loss.fromId(loss));
         if (width != null) {
             b.width(width);
         }

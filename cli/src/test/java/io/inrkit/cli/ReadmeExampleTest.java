@@ -75,7 +75,7 @@ class ReadmeExampleTest {
         assertEquals(8, r.bitErrorsPerPlane().length);
         assertEquals(image.crop(0, 0, 4, 4), r.reconstruction());
         io.inrkit.core.fit.TernaryFitResult t = io.inrkit.core.fit.InrFitter.fitTernary(image.crop(0, 0, 4, 4),
-                io.inrkit.core.fit.FitOptions.builder().layers(4).build(), io.inrkit.core.fit.FitListener.NONE);
+                io.inrkit.core.fit.FitOptions.ternaryBuilder().layers(4).build(), io.inrkit.core.fit.FitListener.NONE);
         assertEquals(true, t.lossless());
         assertEquals(io.inrkit.core.model.TernaryInr.featureCount(2, 7) * 256, t.model().codes(0).length);
     }

@@ -167,7 +167,7 @@ public final class Encoder {
      * them as trained: their weights are ternary already, so nothing is lost in storing.
      */
     private static List<StoredTernaryModel> ternaryModels(Signal s, Plan plan, EncodeOptions o, Listener listener) {
-        FitOptions fit = FitOptions.builder().width(plan.width()).layers(plan.layers())
+        FitOptions fit = FitOptions.ternaryBuilder().width(plan.width()).layers(plan.layers())
                 .maxIterations(plan.iterations()).threads(o.threads).seed(o.seed).build();
         List<StoredTernaryModel> out = new ArrayList<>();
         int positions = s.kind() == SignalKind.AUDIO ? s.spec().frames() : s.spec().positions();

@@ -23,6 +23,8 @@ import java.util.List;
 public final class SampleFiles {
 
     private static final FitOptions TINY = FitOptions.builder().width(8).layers(1).maxIterations(20).build();
+    private static final FitOptions TINY_TERNARY = FitOptions.ternaryBuilder().width(8).layers(1).maxIterations(20)
+            .build();
 
     private SampleFiles() {
     }
@@ -37,7 +39,7 @@ public final class SampleFiles {
     }
 
     public static byte[] withTernaryNetwork(Signal s) {
-        return mixed(s, List.of(StoredTernaryModel.of(InrFitter.fitTernary(s, TINY, FitListener.NONE).model(), 0,
+        return mixed(s, List.of(StoredTernaryModel.of(InrFitter.fitTernary(s, TINY_TERNARY, FitListener.NONE).model(), 0,
                 s.spec().positions())));
     }
 

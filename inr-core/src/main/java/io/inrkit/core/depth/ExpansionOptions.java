@@ -17,11 +17,11 @@ import io.inrkit.core.model.Formulation;
 public record ExpansionOptions(FitOptions network, int threads, FitListener listener) {
 
     public ExpansionOptions {
-        if (network.formulation != Formulation.BIT_INPUT) {
-            throw new IllegalArgumentException("expansion fits the bit-input formulation, not " + network.formulation.id());
+        if (network.siren().formulation() != Formulation.BIT_INPUT) {
+            throw new IllegalArgumentException("expansion fits the bit-input formulation, not " + network.siren().formulation().id());
         }
-        if (network.mapping != PlaneMapping.BINARY) {
-            throw new IllegalArgumentException("expansion predicts binary planes, not " + network.mapping);
+        if (network.architecture().mapping() != PlaneMapping.BINARY) {
+            throw new IllegalArgumentException("expansion predicts binary planes, not " + network.architecture().mapping());
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);

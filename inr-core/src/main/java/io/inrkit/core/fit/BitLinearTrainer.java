@@ -71,10 +71,10 @@ final class BitLinearTrainer {
     private final INDArray[] nDy;
 
     BitLinearTrainer(Signal signal, FitOptions o) {
-        this.frequencies = o.encodingFrequencies == FitOptions.AUTO_FREQUENCIES
-                ? TernaryInr.frequenciesFor(signal.spec()) : o.encodingFrequencies;
+        this.frequencies = o.ternary().encodingFrequencies() == FitOptions.AUTO_FREQUENCIES
+                ? TernaryInr.frequenciesFor(signal.spec()) : o.ternary().encodingFrequencies();
         this.spec = signal.spec();
-        this.mapping = o.mapping;
+        this.mapping = o.architecture().mapping();
         this.o = o;
         if (spec.positions() > MAX_ROWS) {
             throw new IllegalArgumentException("ternary BitLinear training takes at most " + MAX_ROWS
@@ -82,11 +82,11 @@ final class BitLinearTrainer {
         }
         this.rows = spec.positions();
         this.outputs = spec.channels() * spec.bitDepth();
-        this.layers = o.layers + 1;
+        this.layers = o.architecture().layers() + 1;
         this.dims = new int[layers + 1];
         dims[0] = TernaryInr.featureCount(spec.rank(), frequencies);
         for (int l = 1; l < layers; l++) {
-            dims[l] = o.width;
+            dims[l] = o.architecture().width();
         }
         dims[layers] = outputs;
         BitPlanes planes = BitPlanes.decompose(signal, mapping);
@@ -113,7 +113,7 @@ final class BitLinearTrainer {
         nGw = new INDArray[layers];
         nDx = new INDArray[layers];
         nDy = new INDArray[layers];
-        SplittableRandom rnd = new SplittableRandom(o.seed);
+        SplittableRandom rnd = new SplittableRandom(o.optimizer().seed());
         for (int l = 0; l < layers; l++) {
             int in = dims[l];
             int out = dims[l + 1];
@@ -161,12 +161,12 @@ final class BitLinearTrainer {
             last = FitProgress.of(iteration, loss, perPlane, start, o);
             history.add(last);
             listener.onEvaluation(last);
-            if (last.bitErrors() == 0 || iteration >= o.maxIterations || o.timeUp(start)) {
+            if (last.bitErrors() == 0 || iteration >= o.budget().maxIterations() || o.budget().timeUp(start)) {
                 break;
             }
             backward();
             iteration++;
-            double lr = o.schedule.rate(o.learningRate, iteration - 1, o.maxIterations);
+            double lr = o.optimizer().schedule().rate(o.optimizer().learningRate(), iteration - 1, o.budget().maxIterations());
             for (int l = 0; l < layers; l++) {
                 adam[l].step(w[l], gw[l], lr, iteration);
             }

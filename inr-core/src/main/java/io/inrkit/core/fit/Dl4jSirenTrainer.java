@@ -39,32 +39,32 @@ final class Dl4jSirenTrainer {
         this.net = new MultiLayerNetwork(configuration(data.inputs, data.outputs, o));
         net.init();
         int[] dims = dims();
-        float[][] w = new float[o.layers + 1][];
-        float[][] b = new float[o.layers + 1][];
-        for (int l = 0; l <= o.layers; l++) {
+        float[][] w = new float[o.architecture().layers() + 1][];
+        float[][] b = new float[o.architecture().layers() + 1][];
+        for (int l = 0; l <= o.architecture().layers(); l++) {
             w[l] = new float[dims[l] * dims[l + 1]];
             b[l] = new float[dims[l + 1]];
         }
-        SirenInit.fill(dims, w, b, o.omega, o.seed);
+        SirenInit.fill(dims, w, b, o.siren().omega(), o.optimizer().seed());
         setParameters(w, b);
     }
 
     /** The network: {@code layers} sine layers of {@code width} units and a sigmoid output layer. */
     static MultiLayerConfiguration configuration(int inputs, int outputs, FitOptions o) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(o.seed)
+                .seed(o.optimizer().seed())
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(new ScheduleAdapter(o.learningRate, o.maxIterations, o.schedule)))
+                .updater(new Adam(new ScheduleAdapter(o.optimizer().learningRate(), o.budget().maxIterations(), o.optimizer().schedule())))
                 .list();
         int in = inputs;
         float[] omegas = FusedSirenTrainer.omegas(o);
-        for (int l = 0; l < o.layers; l++) {
-            list.layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(in).nOut(o.width)
-                    .activation(new SineActivation(omegas[l])).weightInit(new SirenWeightInit(l == 0, o.omega)).build());
-            in = o.width;
+        for (int l = 0; l < o.architecture().layers(); l++) {
+            list.layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(in).nOut(o.architecture().width())
+                    .activation(new SineActivation(omegas[l])).weightInit(new SirenWeightInit(l == 0, o.siren().omega())).build());
+            in = o.architecture().width();
         }
-        list.layer(new OutputLayer.Builder(o.loss == Loss.BCE ? new LossBinaryXENT() : new LossMSE())
-                .nIn(in).nOut(outputs).activation(Activation.SIGMOID).weightInit(new SirenWeightInit(false, o.omega)).build());
+        list.layer(new OutputLayer.Builder(o.optimizer().loss() == Loss.BCE ? new LossBinaryXENT() : new LossMSE())
+                .nIn(in).nOut(outputs).activation(Activation.SIGMOID).weightInit(new SirenWeightInit(false, o.siren().omega())).build());
         return list.build();
     }
 
@@ -73,12 +73,12 @@ final class Dl4jSirenTrainer {
     }
 
     private int[] dims() {
-        int[] dims = new int[o.layers + 2];
+        int[] dims = new int[o.architecture().layers() + 2];
         dims[0] = data.inputs;
-        for (int l = 1; l <= o.layers; l++) {
-            dims[l] = o.width;
+        for (int l = 1; l <= o.architecture().layers(); l++) {
+            dims[l] = o.architecture().width();
         }
-        dims[o.layers + 1] = data.outputs;
+        dims[o.architecture().layers() + 1] = data.outputs;
         return dims;
     }
 
@@ -93,26 +93,26 @@ final class Dl4jSirenTrainer {
 
     FitResult fit(Signal signal, FitListener listener) {
         long start = System.nanoTime();
-        boolean full = o.batchSize == FitOptions.FULL_BATCH || o.batchSize >= data.rows;
-        int batch = full ? data.rows : o.batchSize;
+        boolean full = o.optimizer().batchSize() == FitOptions.FULL_BATCH || o.optimizer().batchSize() >= data.rows;
+        int batch = full ? data.rows : o.optimizer().batchSize();
         int evalEvery = full ? 1 : Math.max(1, Math.min(50, data.rows / batch));
         INDArray features = Nd4j.create(data.x, new long[] {data.rows, data.inputs}, 'c');
         INDArray labels = Nd4j.create(data.target, new long[] {data.rows, data.outputs}, 'c');
         DataSet all = new DataSet(features, labels);
-        SplittableRandom shuffle = new SplittableRandom(o.seed ^ 0x9E3779B97F4A7C15L);
+        SplittableRandom shuffle = new SplittableRandom(o.optimizer().seed() ^ 0x9E3779B97F4A7C15L);
         List<FitProgress> history = new ArrayList<>();
         FitProgress last = null;
         long[][] predicted = null;
         int iteration = 0;
         while (true) {
-            if (iteration % evalEvery == 0 || iteration >= o.maxIterations || o.timeUp(start)) {
+            if (iteration % evalEvery == 0 || iteration >= o.budget().maxIterations() || o.budget().timeUp(start)) {
                 // A forward pass of its own: the reference engine favours plainness over speed.
                 float[] output = net.output(features, false).dup('c').data().asFloat();
                 predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
                 last = evaluate(output, iteration, start, predicted);
                 history.add(last);
                 listener.onEvaluation(last);
-                if (last.bitErrors() == 0 || iteration >= o.maxIterations || o.timeUp(start)) {
+                if (last.bitErrors() == 0 || iteration >= o.budget().maxIterations() || o.budget().timeUp(start)) {
                     break;
                 }
             }
@@ -163,7 +163,7 @@ final class Dl4jSirenTrainer {
                     predicted[data.plane(row, k)][s >>> 6] |= 1L << (s & 63);
                 }
                 double q = Math.min(Math.max(p, 1e-7), 1 - 1e-7);
-                loss += o.loss == Loss.BCE ? -(t * Math.log(q) + (1 - t) * Math.log(1 - q)) : (p - t) * (p - t);
+                loss += o.optimizer().loss() == Loss.BCE ? -(t * Math.log(q) + (1 - t) * Math.log(1 - q)) : (p - t) * (p - t);
             }
         }
         return FitProgress.of(iteration, loss / ((double) data.rows * out), perPlane, start, o);
@@ -173,10 +173,10 @@ final class Dl4jSirenTrainer {
         int[] dims = dims();
         float[] omegas = FusedSirenTrainer.omegas(o);
         List<DenseLayer> layers = new ArrayList<>();
-        for (int l = 0; l <= o.layers; l++) {
+        for (int l = 0; l <= o.architecture().layers(); l++) {
             float[] w = net.getLayer(l).getParam("W").dup('c').data().asFloat();
             float[] b = net.getLayer(l).getParam("b").dup('c').data().asFloat();
-            layers.add(l < o.layers ? DenseLayer.sine(dims[l], dims[l + 1], w, b, omegas[l])
+            layers.add(l < o.architecture().layers() ? DenseLayer.sine(dims[l], dims[l + 1], w, b, omegas[l])
                     : DenseLayer.linear(dims[l], dims[l + 1], w, b));
         }
         return new InrModel(data.spec, data.formulation, data.mapping, layers);

@@ -4,49 +4,83 @@ import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.model.Formulation;
 
 /**
- * Everything a fit can be told. Build with {@link #builder()}; every value is checked in
- * {@link Builder#build()}, so a FitOptions is always usable. The defaults are INRKit's own
- * choices for 2 CPU cores (see docs/FITTING.md for the measurements behind them); the paper's
- * settings are {@link #paper()}.
+ * Everything a fit can be told, in three parts, as a trainer keeps one algorithm's options: the
+ * {@link Architecture} (a SIREN or the paper's ternary BitLinear network, each with only its own
+ * settings), the {@link Optimizer} and the {@link Budget}. Build with {@link #builder()} (a SIREN)
+ * or {@link #ternaryBuilder()}; every value is checked in {@link Builder#build()}, so a FitOptions
+ * is always usable. The defaults are INRKit's own choices for 2 CPU cores (docs/FITTING.md has the
+ * measurements behind them); the paper's SIREN settings are {@link #paper()}.
  */
 public final class FitOptions {
 
     /** Batch size meaning "every coordinate in every step". */
     public static final int FULL_BATCH = 0;
 
-    public final Formulation formulation;
-    public final PlaneMapping mapping;
-    public final int width;
-    public final int layers;
-    public final float omega;
-    /** Omega of the first sine layer; 0 for automatic (see {@link InrFitter#firstOmega}). */
-    public final float firstOmega;
-    public final double learningRate;
-    public final Schedule schedule;
-    public final int batchSize;
-    public final int maxIterations;
-    public final double timeLimitSeconds;
-    public final long seed;
-    public final int threads;
-    public final Loss loss;
-    public final Engine engine;
-    /**
-     * Training after the first lossless step, as a fraction of the steps that took (0: stop at
-     * once, the paper's rule). Polishing raises the logits' margins, so a quantized copy stays
-     * lossless and coding the bits with the model's probabilities costs almost nothing. The result
-     * is the last state that was still lossless.
-     */
-    public final double polish;
-    /**
-     * Frequencies K of the positional encoding that feeds the ternary BitLinear network
-     * ({@link InrFitter#fitTernary}): each coordinate v becomes v and {@code sin, cos(2^k pi v)} for
-     * k &lt; K. {@link #AUTO_FREQUENCIES} (the default) picks
-     * {@link io.inrkit.core.model.TernaryInr#frequenciesFor}. SIREN fits ignore it.
-     */
-    public final int encodingFrequencies;
-
-    /** {@link #encodingFrequencies}: chosen from the signal's size. */
+    /** {@link TernaryBitLinear#encodingFrequencies()}: chosen from the signal's size. */
     public static final int AUTO_FREQUENCIES = -1;
+
+    /** The network a fit trains. */
+    public sealed interface Architecture permits Siren, TernaryBitLinear {
+
+        /** Units per hidden layer. */
+        int width();
+
+        /** Hidden layers (the output layer is extra). */
+        int layers();
+
+        /** Binary or Gray-coded bit planes. */
+        PlaneMapping mapping();
+    }
+
+    /**
+     * A coordinate SIREN: {@code layers} sine layers of {@code width} units and a linear output.
+     *
+     * @param formulation which outputs the network has (plane-heads or the paper's bit-input)
+     * @param omega the sine layers' frequency
+     * @param firstOmega the first sine layer's; 0 picks it from the signal ({@link InrFitter#firstOmega})
+     * @param engine which training code runs the fit
+     */
+    public record Siren(Formulation formulation, PlaneMapping mapping, int width, int layers, float omega,
+            float firstOmega, Engine engine) implements Architecture {
+    }
+
+    /**
+     * The paper's ternary network ({@link InrFitter#fitTernary}): a positional encoding, then
+     * {@code layers} BitLinear layers of {@code width} with ternary weights.
+     *
+     * @param encodingFrequencies K: each coordinate v becomes v and {@code sin, cos(2^k pi v)} for
+     *     k &lt; K; {@link #AUTO_FREQUENCIES} picks {@link io.inrkit.core.model.TernaryInr#frequenciesFor}
+     */
+    public record TernaryBitLinear(PlaneMapping mapping, int width, int layers, int encodingFrequencies) implements Architecture {
+    }
+
+    /**
+     * How the weights are trained: Adam with this learning rate and schedule.
+     *
+     * @param batchSize coordinates per step; {@link #FULL_BATCH} for all of them
+     * @param seed initial weights and batch order
+     */
+    public record Optimizer(double learningRate, Schedule schedule, int batchSize, Loss loss, long seed) {
+    }
+
+    /**
+     * What a fit may spend.
+     *
+     * @param maxIterations optimizer steps at most
+     * @param timeLimitSeconds wall-clock limit; 0 for none
+     * @param polish training after the first lossless step, as a fraction of the steps that took
+     *     (0: stop at once, the paper's rule). Polishing raises the logits' margins, so a quantized
+     *     copy stays lossless and coding the bits with the model's probabilities costs almost
+     *     nothing. The result is the last state that was still lossless.
+     * @param threads threads for the matrix products
+     */
+    public record Budget(int maxIterations, double timeLimitSeconds, double polish, int threads) {
+
+        /** Whether a fit that started at {@code startNanos} has used up its time limit. */
+        boolean timeUp(long startNanos) {
+            return timeLimitSeconds > 0 && (System.nanoTime() - startNanos) / 1e9 >= timeLimitSeconds;
+        }
+    }
 
     /** Which training code runs the fit. */
     public enum Engine {
@@ -69,33 +103,54 @@ public final class FitOptions {
         }
     }
 
-    private FitOptions(Builder b) {
-        this.formulation = b.formulation;
-        this.mapping = b.mapping;
-        this.width = b.width;
-        this.layers = b.layers;
-        this.omega = b.omega;
-        this.firstOmega = b.firstOmega;
-        this.learningRate = b.learningRate;
-        this.schedule = b.schedule;
-        this.batchSize = b.batchSize;
-        this.maxIterations = b.maxIterations;
-        this.timeLimitSeconds = b.timeLimitSeconds;
-        this.seed = b.seed;
-        this.threads = b.threads;
-        this.loss = b.loss;
-        this.engine = b.engine;
-        this.polish = b.polish;
-        this.encodingFrequencies = b.encodingFrequencies;
+    private final Architecture architecture;
+    private final Optimizer optimizer;
+    private final Budget budget;
+
+    private FitOptions(Architecture architecture, Optimizer optimizer, Budget budget) {
+        this.architecture = architecture;
+        this.optimizer = optimizer;
+        this.budget = budget;
     }
 
-    /** Whether a fit that started at {@code startNanos} has used up its time limit. */
-    boolean timeUp(long startNanos) {
-        return timeLimitSeconds > 0 && (System.nanoTime() - startNanos) / 1e9 >= timeLimitSeconds;
+    public Architecture architecture() {
+        return architecture;
     }
 
+    /** The SIREN's settings; a ternary fit's options have none. */
+    public Siren siren() {
+        if (architecture instanceof Siren siren) {
+            return siren;
+        }
+        throw new IllegalStateException("these options describe the ternary BitLinear network, not a SIREN");
+    }
+
+    /** The ternary network's settings; a SIREN fit's options have none. */
+    public TernaryBitLinear ternary() {
+        if (architecture instanceof TernaryBitLinear ternary) {
+            return ternary;
+        }
+        throw new IllegalStateException("these options describe a SIREN, not the ternary BitLinear network");
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    /** A SIREN fit's builder with INRKit's defaults. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The ternary BitLinear network's builder, with the same defaults for what it shares with a SIREN. */
+    public static Builder ternaryBuilder() {
+        Builder b = new Builder();
+        b.ternary = true;
+        return b;
     }
 
     /** The paper's settings: bit-input SIREN 5 x 512, omega 30, Adam 1e-4, full batch, BCE. */
@@ -106,23 +161,27 @@ public final class FitOptions {
 
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.formulation = formulation;
-        b.mapping = mapping;
-        b.width = width;
-        b.layers = layers;
-        b.omega = omega;
-        b.firstOmega = firstOmega;
-        b.learningRate = learningRate;
-        b.schedule = schedule;
-        b.batchSize = batchSize;
-        b.maxIterations = maxIterations;
-        b.timeLimitSeconds = timeLimitSeconds;
-        b.seed = seed;
-        b.threads = threads;
-        b.loss = loss;
-        b.engine = engine;
-        b.polish = polish;
-        b.encodingFrequencies = encodingFrequencies;
+        b.width = architecture.width();
+        b.layers = architecture.layers();
+        b.mapping = architecture.mapping();
+        if (architecture instanceof Siren siren) {
+            b.formulation = siren.formulation();
+            b.omega = siren.omega();
+            b.firstOmega = siren.firstOmega();
+            b.engine = siren.engine();
+        } else {
+            b.ternary = true;
+            b.encodingFrequencies = ternary().encodingFrequencies();
+        }
+        b.learningRate = optimizer.learningRate();
+        b.schedule = optimizer.schedule();
+        b.batchSize = optimizer.batchSize();
+        b.loss = optimizer.loss();
+        b.seed = optimizer.seed();
+        b.maxIterations = budget.maxIterations();
+        b.timeLimitSeconds = budget.timeLimitSeconds();
+        b.polish = budget.polish();
+        b.threads = budget.threads();
         return b;
     }
 
@@ -145,9 +204,14 @@ public final class FitOptions {
         private Engine engine = Engine.FUSED;
         private double polish;
         private int encodingFrequencies = AUTO_FREQUENCIES;
+        private boolean ternary;
+        /** The first SIREN-only setting given, and whether the ternary one was: build() refuses a mix. */
+        private String sirenSetting;
+        private boolean ternarySetting;
 
         public Builder formulation(Formulation v) {
             formulation = v;
+            sirenSetting = sirenSetting != null ? sirenSetting : "formulation";
             return this;
         }
 
@@ -170,12 +234,14 @@ public final class FitOptions {
 
         public Builder omega(float v) {
             omega = v;
+            sirenSetting = sirenSetting != null ? sirenSetting : "omega";
             return this;
         }
 
         /** Omega of the first sine layer; 0 (the default) picks it from the signal. */
         public Builder firstOmega(float v) {
             firstOmega = v;
+            sirenSetting = sirenSetting != null ? sirenSetting : "first omega";
             return this;
         }
 
@@ -224,16 +290,18 @@ public final class FitOptions {
 
         public Builder engine(Engine v) {
             engine = v;
+            sirenSetting = sirenSetting != null ? sirenSetting : "engine choice";
             return this;
         }
 
-        /** Positional encoding of the ternary network; see {@link FitOptions#encodingFrequencies}. */
+        /** Positional encoding of the ternary network; see {@link TernaryBitLinear#encodingFrequencies}. */
         public Builder encodingFrequencies(int v) {
             encodingFrequencies = v;
+            ternarySetting = true;
             return this;
         }
 
-        /** Extra training after lossless, as a fraction of the steps to lossless; see {@link FitOptions#polish}. */
+        /** Extra training after lossless, as a fraction of the steps to lossless; see {@link Budget#polish}. */
         public Builder polish(double v) {
             polish = v;
             return this;
@@ -257,7 +325,18 @@ public final class FitOptions {
                     + encodingFrequencies);
             check(formulation != null && mapping != null && schedule != null && loss != null && engine != null,
                     "formulation, mapping, schedule, loss and engine are required");
-            return new FitOptions(this);
+            if (ternary && sirenSetting != null) {
+                throw new IllegalArgumentException("the ternary BitLinear network has no " + sirenSetting
+                        + " (a SIREN setting)");
+            }
+            if (!ternary && ternarySetting) {
+                throw new IllegalArgumentException("a SIREN has no encoding frequencies (a setting of the ternary "
+                        + "network, FitOptions.ternaryBuilder()), got " + encodingFrequencies);
+            }
+            Architecture architecture = ternary ? new TernaryBitLinear(mapping, width, layers, encodingFrequencies)
+                    : new Siren(formulation, mapping, width, layers, omega, firstOmega, engine);
+            return new FitOptions(architecture, new Optimizer(learningRate, schedule, batchSize, loss, seed),
+                    new Budget(maxIterations, timeLimitSeconds, polish, threads));
         }
 
         private static void check(boolean ok, String message) {

@@ -33,6 +33,6 @@ public record FitProgress(int iteration, double loss, long bitErrors, long[] bit
             errors += e;
         }
         return new FitProgress(iteration, loss, errors, perPlane, (System.nanoTime() - startNanos) / 1e9,
-                o.maxIterations, o.timeLimitSeconds);
+                o.budget().maxIterations(), o.budget().timeLimitSeconds());
     }
 }

@@ -84,16 +84,16 @@ final class FusedSirenTrainer {
     FusedSirenTrainer(TrainingSet data, FitOptions o) {
         this.data = data;
         this.o = o;
-        this.sineLayers = o.layers;
+        this.sineLayers = o.architecture().layers();
         this.dims = new int[sineLayers + 2];
         dims[0] = data.inputs;
         for (int l = 1; l <= sineLayers; l++) {
-            dims[l] = o.width;
+            dims[l] = o.architecture().width();
         }
         dims[sineLayers + 1] = data.outputs;
         this.omegas = omegas(o);
-        this.stepRows = o.batchSize == FitOptions.FULL_BATCH ? data.rows : Math.min(o.batchSize, data.rows);
-        this.block = Math.min(stepRows, Math.max(64, BLOCK_FLOATS / o.width));
+        this.stepRows = o.optimizer().batchSize() == FitOptions.FULL_BATCH ? data.rows : Math.min(o.optimizer().batchSize(), data.rows);
+        this.block = Math.min(stepRows, Math.max(64, BLOCK_FLOATS / o.architecture().width()));
         int layers = sineLayers + 1;
         w = new float[layers][];
         b = new float[layers][];
@@ -109,7 +109,7 @@ final class FusedSirenTrainer {
             adamW[l] = new Adam(w[l].length);
             adamB[l] = new Adam(b[l].length);
         }
-        SirenInit.fill(dims, w, b, o.omega, o.seed);
+        SirenInit.fill(dims, w, b, o.siren().omega(), o.optimizer().seed());
 
         act = new float[layers][];
         cos = new float[layers][];
@@ -118,8 +118,8 @@ final class FusedSirenTrainer {
             act[l] = new float[block * dims[l]];
             cos[l] = new float[block * dims[l]];
         }
-        z = new float[block * o.width];
-        delta = new float[block * o.width];
+        z = new float[block * o.architecture().width()];
+        delta = new float[block * o.architecture().width()];
         blockLogits = new float[block * data.outputs];
         dLogits = new float[block * data.outputs];
         blockTarget = new float[block * data.outputs];
@@ -137,11 +137,11 @@ final class FusedSirenTrainer {
             nGb[l] = Nd4j.create(DataType.FLOAT, 1, dims[l + 1]);
         }
         nOnes = Nd4j.ones(DataType.FLOAT, 1, block);
-        nZ = Nd4j.create(DataType.FLOAT, block, o.width);
-        nDelta = Nd4j.create(DataType.FLOAT, block, o.width);
+        nZ = Nd4j.create(DataType.FLOAT, block, o.architecture().width());
+        nDelta = Nd4j.create(DataType.FLOAT, block, o.architecture().width());
         nLogits = Nd4j.create(DataType.FLOAT, block, data.outputs);
         nDLogits = Nd4j.create(DataType.FLOAT, block, data.outputs);
-        par = new RowParallel(o.threads);
+        par = new RowParallel(o.budget().threads());
     }
 
     float[][] weightGradients() {
@@ -174,7 +174,7 @@ final class FusedSirenTrainer {
         long start = System.nanoTime();
         boolean full = stepRows == data.rows;
         int evalEvery = full ? 1 : Math.max(1, Math.min(50, data.rows / stepRows));
-        SplittableRandom shuffle = new SplittableRandom(o.seed ^ 0x9E3779B97F4A7C15L);
+        SplittableRandom shuffle = new SplittableRandom(o.optimizer().seed() ^ 0x9E3779B97F4A7C15L);
         int[] all = identity(data.rows);
         int[] order = identity(data.rows);
         int cursor = data.rows;
@@ -185,7 +185,7 @@ final class FusedSirenTrainer {
         Snapshot lossless = null; // the last lossless state while polishing
         int polishUntil = -1;
         while (true) {
-            boolean evaluate = iteration % evalEvery == 0 || iteration == o.maxIterations || o.timeUp(start);
+            boolean evaluate = iteration % evalEvery == 0 || iteration == o.budget().maxIterations() || o.budget().timeUp(start);
             double loss = 0;
             if (evaluate) {
                 predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
@@ -195,14 +195,14 @@ final class FusedSirenTrainer {
                 last = FitProgress.of(iteration, loss, perPlane, start, o);
                 history.add(last);
                 listener.onEvaluation(last);
-                if (last.bitErrors() == 0 && o.polish > 0) {
+                if (last.bitErrors() == 0 && o.budget().polish() > 0) {
                     if (polishUntil < 0) {
-                        polishUntil = iteration + Math.max(20, (int) Math.ceil(iteration * o.polish));
+                        polishUntil = iteration + Math.max(20, (int) Math.ceil(iteration * o.budget().polish()));
                     }
                     lossless = new Snapshot(last, predicted);
                 }
                 boolean polishing = polishUntil >= 0 && iteration < polishUntil;
-                if (last.bitErrors() == 0 && !polishing || iteration >= o.maxIterations || o.timeUp(start)
+                if (last.bitErrors() == 0 && !polishing || iteration >= o.budget().maxIterations() || o.budget().timeUp(start)
                         || polishUntil >= 0 && !polishing) {
                     break;
                 }
@@ -216,7 +216,7 @@ final class FusedSirenTrainer {
                 cursor += stepRows;
             }
             iteration++;
-            double lr = o.schedule.rate(o.learningRate, iteration - 1, o.maxIterations);
+            double lr = o.optimizer().schedule().rate(o.optimizer().learningRate(), iteration - 1, o.budget().maxIterations());
             for (int l = 0; l < w.length; l++) {
                 adamW[l].step(w[l], gw[l], lr, iteration);
                 adamB[l].step(b[l], gb[l], lr, iteration);
@@ -296,7 +296,7 @@ final class FusedSirenTrainer {
 
     /** Logits of the loaded block. */
     private void forward() {
-        int width = o.width;
+        int width = o.architecture().width();
         for (int l = 0; l < sineLayers; l++) {
             float omega = omegas[l];
             Nd4jCopy.put(act[l], nAct[l]);
@@ -326,7 +326,7 @@ final class FusedSirenTrainer {
             float y = blockLogits[i];
             float t = blockTarget[i];
             float p = (float) (1 / (1 + Math.exp(-y)));
-            if (o.loss == Loss.BCE) {
+            if (o.optimizer().loss() == Loss.BCE) {
                 loss += Math.max(y, 0) - y * t + Math.log1p(Math.exp(-Math.abs(y)));
                 dLogits[i] = (p - t) * scale;
             } else {
@@ -369,7 +369,7 @@ final class FusedSirenTrainer {
      * column-sum loops, which made them the slowest part of the step.
      */
     private void backward() {
-        int width = o.width;
+        int width = o.architecture().width();
         int outLayer = sineLayers;
         Nd4jCopy.put(dLogits, nDLogits);
         Nd4j.gemm(nAct[outLayer], nDLogits, nGw[outLayer], true, false, 1.0, 1.0);
@@ -407,9 +407,9 @@ final class FusedSirenTrainer {
 
     /** Omega of every sine layer: the first layer's own, then the hidden omega. */
     static float[] omegas(FitOptions o) {
-        float[] om = new float[o.layers];
-        java.util.Arrays.fill(om, o.omega);
-        om[0] = o.firstOmega > 0 ? o.firstOmega : o.omega;
+        float[] om = new float[o.architecture().layers()];
+        java.util.Arrays.fill(om, o.siren().omega());
+        om[0] = o.siren().firstOmega() > 0 ? o.siren().firstOmega() : o.siren().omega();
         return om;
     }
 

@@ -27,20 +27,23 @@ public final class InrFitter {
      * the result then means every known bit is reproduced.
      */
     public static FitResult fitUpperPlanes(Signal signal, int firstPlane, FitOptions requested, FitListener listener) {
-        if (requested.formulation != io.inrkit.core.model.Formulation.BIT_INPUT) {
+        if (requested.siren().formulation() != io.inrkit.core.model.Formulation.BIT_INPUT) {
             throw new IllegalArgumentException("predicting unknown planes needs the bit-input formulation");
         }
         return fit(signal, firstPlane, requested, listener);
     }
 
     private static FitResult fit(Signal signal, int firstPlane, FitOptions requested, FitListener listener) {
-        FitOptions options = requested.firstOmega > 0 ? requested
+        if (!(requested.architecture() instanceof FitOptions.Siren)) {
+            throw new IllegalArgumentException("fit trains a SIREN; the ternary network's options go to fitTernary");
+        }
+        FitOptions options = requested.siren().firstOmega() > 0 ? requested
                 : requested.toBuilder().firstOmega(firstOmega(signal.spec(), requested)).build();
-        TrainingSet data = new TrainingSet(signal, options.formulation, options.mapping, firstPlane);
+        TrainingSet data = new TrainingSet(signal, options.siren().formulation(), options.architecture().mapping(), firstPlane);
         int previous = threads();
-        setThreads(options.threads);
+        setThreads(options.budget().threads());
         try {
-            if (options.engine == FitOptions.Engine.DL4J) {
+            if (options.siren().engine() == FitOptions.Engine.DL4J) {
                 return new Dl4jSirenTrainer(data, options).fit(signal, listener);
             }
             return new FusedSirenTrainer(data, options).fit(signal, listener);
@@ -54,14 +57,17 @@ public final class InrFitter {
 
     /**
      * Fits the paper's extreme-quantization network to {@code signal}: ternary weights from the
-     * first step (see {@link io.inrkit.core.model.TernaryInr} for the architecture). Uses the
-     * options' width, layers (hidden BitLinear layers; one more maps to the logits), learning rate,
-     * schedule, iteration and time limits, seed, threads, mapping and encoding frequencies;
-     * always plane-heads outputs, full batch, BCE.
+     * first step (see {@link io.inrkit.core.model.TernaryInr} for the architecture), with options
+     * from {@link FitOptions#ternaryBuilder()}. Uses the learning rate and schedule, the budget and
+     * the seed; always plane-heads outputs, full batch, BCE.
      */
     public static TernaryFitResult fitTernary(Signal signal, FitOptions options, FitListener listener) {
+        if (!(options.architecture() instanceof FitOptions.TernaryBitLinear)) {
+            throw new IllegalArgumentException("fitTernary trains the ternary network: build its options with "
+                    + "FitOptions.ternaryBuilder(), not a SIREN's");
+        }
         int previous = threads();
-        setThreads(options.threads);
+        setThreads(options.budget().threads());
         try {
             return new BitLinearTrainer(signal, options).fit(signal, listener);
         } finally {
@@ -90,8 +96,8 @@ public final class InrFitter {
         }
         int frames = audio.spec().frames();
         int count = (frames + segmentFrames - 1) / segmentFrames;
-        FitOptions each = options.timeLimitSeconds > 0
-                ? options.toBuilder().timeLimitSeconds(options.timeLimitSeconds / count).build() : options;
+        FitOptions each = options.budget().timeLimitSeconds() > 0
+                ? options.toBuilder().timeLimitSeconds(options.budget().timeLimitSeconds() / count).build() : options;
         java.util.List<FitResult> results = new java.util.ArrayList<>();
         Signal.Builder joined = Signal.builder(audio.spec());
         for (int k = 0; k < count; k++) {
@@ -119,13 +125,13 @@ public final class InrFitter {
      * lossless in all six, 0.25 and 1.0 failed one each (docs/FITTING.md).
      */
     public static float firstOmega(io.inrkit.core.SignalSpec spec, FitOptions options) {
-        if (options.firstOmega > 0) {
-            return options.firstOmega;
+        if (options.siren().firstOmega() > 0) {
+            return options.siren().firstOmega();
         }
         if (spec.kind() == io.inrkit.core.SignalKind.AUDIO) {
-            return Math.max(options.omega, AUDIO_OMEGA_PER_FRAME * (spec.frames() - 1));
+            return Math.max(options.siren().omega(), AUDIO_OMEGA_PER_FRAME * (spec.frames() - 1));
         }
-        return options.omega;
+        return options.siren().omega();
     }
 
     /** Threads ND4J's native operations use (a process-wide setting of ND4J). */

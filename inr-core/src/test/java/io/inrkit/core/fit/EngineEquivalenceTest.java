@@ -48,7 +48,7 @@ class EngineEquivalenceTest {
         Gradient g = net.gradient();
         // DL4J sums the loss over a row's outputs and divides by the batch only in its updater.
         int scale = data.outputs * data.rows;
-        for (int l = 0; l <= o.layers; l++) {
+        for (int l = 0; l <= o.architecture().layers(); l++) {
             assertClose(fused.weightGradients()[l], g.getGradientFor(l + "_W"), scale, "layer " + l + " W");
             assertClose(fused.biasGradients()[l], g.getGradientFor(l + "_b"), scale, "layer " + l + " b");
         }

@@ -17,7 +17,7 @@ class TernaryFitTest {
     @Test
     void aRealCropBecomesExactWithTernaryWeights() {
         Signal s = Fixtures.kodim23();
-        TernaryFitResult r = InrFitter.fitTernary(s, FitOptions.builder().width(128).layers(3).maxIterations(3000)
+        TernaryFitResult r = InrFitter.fitTernary(s, FitOptions.ternaryBuilder().width(128).layers(3).maxIterations(3000)
                 .seed(1).build(), FitListener.NONE);
         assertTrue(r.lossless(), r.bitErrors() + " bits wrong after " + r.iterations());
         assertEquals(s, r.reconstruction(), "every sample equal");
@@ -55,7 +55,7 @@ class TernaryFitTest {
     void signalsTooLargeForOnePieceAreRefused() {
         Signal big = Signal.of(SignalSpec.image(257, 256, 1, 1), new int[257 * 256]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> InrFitter.fitTernary(big, FitOptions.builder().maxIterations(1).build(), FitListener.NONE));
+                () -> InrFitter.fitTernary(big, FitOptions.ternaryBuilder().maxIterations(1).build(), FitListener.NONE));
         assertTrue(e.getMessage().contains("crop it"), e.getMessage());
     }
 }
