@@ -69,7 +69,7 @@ class TernaryModelSectionTest {
         int cut = InrFormat.SPEC_BYTES;
         ByteWriter file = new ByteWriter();
         file.bytes(Arrays.copyOf(plain, cut));
-        InrContainer.section(file, InrFormat.TAG_MODEL, w.toByteArray());
+        ContainerWriter.section(file, InrFormat.TAG_MODEL, w.toByteArray());
         file.bytes(Arrays.copyOfRange(plain, cut, plain.length));
         return file.toByteArray();
     }
