@@ -34,24 +34,10 @@ class MalformedFileTest {
     static void files() throws Exception {
         source = CodecFixtures.image("kodim23-16x16.ppm");
         plain = Encoder.encode(source, CodecTest.FAST, Encoder.Listener.NONE).file();
-        // a file with a model section, coded in mixed mode whatever an encoder would choose
-        withNet = mixedFile(java.util.List.of(Encoder.store(
-                io.inrkit.core.fit.InrFitter.fit(source, io.inrkit.core.fit.FitOptions.builder().width(8).layers(1)
-                        .maxIterations(20).build(), io.inrkit.core.fit.FitListener.NONE).model(), 0, 256,
-                io.inrkit.codec.quant.TensorFormat.INT8_CHANNEL)));
+        withNet = CodecFixtures.sirenFile(source);
         assertEquals(source, Decoder.decode(withNet, 1));
-        withTernary = mixedFile(java.util.List.of(io.inrkit.codec.format.StoredTernaryModel.of(
-                io.inrkit.core.fit.InrFitter.fitTernary(source, io.inrkit.core.fit.FitOptions.builder().width(8).layers(1)
-                        .maxIterations(20).build(), io.inrkit.core.fit.FitListener.NONE).model(), 0, 256)));
+        withTernary = CodecFixtures.ternaryFile(source);
         assertEquals(source, Decoder.decode(withTernary, 1));
-    }
-
-    /** {@code source} coded in mixed mode with these models, whatever an encoder would choose. */
-    private static byte[] mixedFile(java.util.List<? extends io.inrkit.codec.format.StoredNetwork> models) {
-        byte[] coded = SampleCodec.encode(source, new ModelSideInformation(source.spec(), models, 1),
-                io.inrkit.codec.format.InrFormat.MODE_MIXED);
-        return new io.inrkit.codec.format.InrContainer(source.spec(), io.inrkit.codec.format.SampleHash.of(source),
-                java.util.List.copyOf(models), io.inrkit.codec.format.InrFormat.MODE_MIXED, coded).toBytes();
     }
 
     @Test
@@ -109,6 +95,7 @@ class MalformedFileTest {
                 Mutations.refreshAllCrcs(m);
             }
             int outcome = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                assertParserNamesTheByte(m);
                 try {
                     Signal s = Decoder.decode(m, 1);
                     assertEquals(source, s, "a file that decodes gives the original samples");
@@ -122,6 +109,19 @@ class MalformedFileTest {
         assertTrue(decodedExactly < 600, "mutations were detected");
     }
 
+    /** Whatever the parser finds corrupt in {@code file}, it says at which byte. */
+    static void assertParserNamesTheByte(byte[] file) {
+        try {
+            io.inrkit.codec.format.InrContainer.parse(file);
+        } catch (CorruptInputException e) {
+            assertTrue(AT_BYTE.matcher(e.getMessage()).find(), e.getMessage());
+        } catch (BadInputException other) {
+            // unsupported versions and ids: named by value, not by place
+        }
+    }
+
+    private static final java.util.regex.Pattern AT_BYTE = java.util.regex.Pattern.compile("at byte \\d+");
+
     static void refreshCrc(byte[] f, int sectionStart) {
         int length = ByteBuffer.wrap(f).order(ByteOrder.LITTLE_ENDIAN).getInt(sectionStart + 1);
         CRC32C crc = new CRC32C();
@@ -132,5 +132,8 @@ class MalformedFileTest {
     private static void assertMessage(Class<? extends BadInputException> type, String text, byte[] file) {
         BadInputException e = assertThrows(type, () -> Decoder.decode(file, 1));
         assertTrue(e.getMessage().contains(text), e.getMessage());
+        if (e instanceof CorruptInputException) {
+            assertTrue(AT_BYTE.matcher(e.getMessage()).find(), e.getMessage());
+        }
     }
 }
