@@ -135,22 +135,7 @@ final class ContainerReader {
         }
         verify(!(kind == InrFormat.KIND_AUDIO && d1 != 1 || kind == InrFormat.KIND_IMAGE && rate != 0), at,
                 "signal section: inconsistent fields for " + spec.kind().displayName());
-        checkMemory(spec);
         return spec;
-    }
-
-    /**
-     * Refuses a signal this JVM cannot hold while decoding (samples, bit probabilities), so that
-     * a small file declaring a huge signal ends in an error, not an OutOfMemoryError.
-     */
-    static void checkMemory(SignalSpec spec) throws BadInputException {
-        long bytes = (long) spec.sampleCount() * (4 + 4 + 2L * spec.bitDepth());
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (bytes > free) {
-            throw new BadInputException("the file declares " + spec.describe() + ", which needs about "
-                    + (bytes >> 20) + " MiB to decode; " + (free >> 20) + " MiB are free (raise -Xmx in JAVA_OPTS)");
-        }
     }
 
     /**
