@@ -74,7 +74,7 @@ public final class DecodeOptions {
         if (bytes > maxMemory) {
             throw new MemoryLimitException("the file declares " + spec.describe() + ", which needs about "
                     + bytes(bytes) + " to decode, over the limit of " + bytes(maxMemory)
-                    + " (raise it with --max-memory, or the default, the maximum heap, with -Xmx in JAVA_OPTS)",
+                    + " (raise it with --max-memory; the default is the JVM's maximum heap, -Xmx in JAVA_OPTS)",
                     MemoryLimitException.Unit.BYTES, bytes, maxMemory);
         }
     }
