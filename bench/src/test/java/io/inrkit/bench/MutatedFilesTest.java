@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inrkit.codec.CodecFixtures;
 import io.inrkit.codec.Decoder;
 import io.inrkit.codec.SampleFiles;
+import io.inrkit.codec.format.InrContainer;
 import io.inrkit.core.BadInputException;
+import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +39,7 @@ class MutatedFilesTest {
                 Mutations.refreshAllCrcs(m);
             }
             int outcome = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                assertParserNamesTheByte(m);
                 try {
                     Signal s = Decoder.decode(m, 1);
                     assertEquals(source, s, "a file that decodes gives the original samples");
@@ -47,5 +51,18 @@ class MutatedFilesTest {
             decodedExactly += outcome;
         }
         assertTrue(decodedExactly < 600, "mutations were detected");
+    }
+
+    private static final Pattern AT_BYTE = Pattern.compile("at byte \\d+");
+
+    /** Whatever the parser finds corrupt in {@code file}, it says at which byte. */
+    private static void assertParserNamesTheByte(byte[] file) {
+        try {
+            InrContainer.parse(file);
+        } catch (CorruptInputException e) {
+            assertTrue(AT_BYTE.matcher(e.getMessage()).find(), e.getMessage());
+        } catch (BadInputException other) {
+            // unsupported versions and ids: named by value, not by place
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.inrkit.cli;
 
+import io.inrkit.codec.DecodeOptions;
 import io.inrkit.codec.Decoder;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
         + "IN.png or IN.wav.",
         footer = {"", "Examples:", "  inrkit decode photo.inr                  (writes photo.png)",
             "  inrkit decode photo.inr -o photo.tif", "  inrkit decode clip.inr clip.wav --json",
-            "  inrkit decode photo.inr -o - | inrkit info -"})
+            "  inrkit decode photo.inr -o - | inrkit info -",
+            "  inrkit decode upload.inr --max-memory 512m   (refuses more: exit code 3)",
+            "  inrkit decode upload.inr --max-pixels 50000000",
+            "  JAVA_OPTS=-Xmx8g inrkit decode scan.inr    (more heap, larger default)"})
 final class DecodeCommand implements Callable<Integer> {
 
     @Spec
@@ -42,8 +46,18 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating the models. Default: all cores.")
     Integer threads;
 
+    @Option(names = "--max-memory", paramLabel = "SIZE", description = "Refuse a file that needs more memory than SIZE "
+            + "to decode (e.g. 512m, 8g: k, m, g, t are powers of 1024). Default: the JVM's maximum heap (-Xmx, "
+            + "set through JAVA_OPTS).")
+    String maxMemory;
+
+    @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse a file that declares more than N pixels "
+            + "(audio: frames). Default: " + DecodeOptions.DEFAULT_MAX_PIXELS + ", every size the format holds.")
+    Long maxPixels;
+
     @Override
     public Integer call() throws Exception {
+        DecodeOptions options = options();
         Path chosen = out.chosen(positionalOutput);
         if (chosen == null && Stdio.isDash(input)) {
             throw new UsageException("reading standard input: name the output with -o OUT (- for standard output)");
@@ -60,7 +74,7 @@ final class DecodeCommand implements Callable<Integer> {
             if (!Decoder.isInr(data)) {
                 throw new UnsupportedFormatException("not an .inr file (no INRK magic)");
             }
-            signal = Decoder.decode(data, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+            signal = Decoder.decode(data, options);
         } catch (BadInputException e) {
             throw e.withContext(name);
         }
@@ -83,6 +97,25 @@ final class DecodeCommand implements Callable<Integer> {
                     name, output, signal.spec().describe(), signal.sampleCount(), seconds));
         }
         return ExitCode.OK;
+    }
+
+    /** The decoder's options from the command line, checked before any input is read. */
+    private DecodeOptions options() {
+        DecodeOptions.Builder b = DecodeOptions.builder();
+        if (threads != null) {
+            b.threads(threads);
+        }
+        if (maxMemory != null) {
+            b.maxMemory(ByteSizes.parse("--max-memory", maxMemory));
+        }
+        if (maxPixels != null) {
+            b.maxPixels(maxPixels);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** photo.inr -> photo.png, clip.inr -> clip.wav, in the input's folder. */

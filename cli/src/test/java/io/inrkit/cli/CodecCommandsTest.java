@@ -125,6 +125,39 @@ class CodecCommandsTest {
         assertEquals(2, Cli.run("encode", png, dir.resolve("y.inr"), "--preset", "huge").code);
     }
 
+    /** --max-memory and --max-pixels: a real file over either is a bad input (exit 3) and leaves nothing behind. */
+    @Test
+    void decodeRefusesAFileOverTheCallersLimits() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path inr = dir.resolve("k.inr");
+        assertEquals(0, Cli.run("encode", png, inr, "--crop", "16x16", "--preset", "fast", "-q").code);
+        Path out = dir.resolve("k.png");
+        Cli memory = Cli.run("decode", inr, out, "--max-memory", "1k");
+        assertEquals(3, memory.code, memory.toString());
+        assertEquals(1, memory.err.strip().lines().count(), memory.err);
+        assertTrue(memory.err.startsWith("inrkit decode: " + inr + ": the file declares image 16x16")
+                && memory.err.contains("needs about 18432 bytes") && memory.err.contains("limit of 1024 bytes")
+                && memory.err.contains("--max-memory") && memory.err.contains("-Xmx"), memory.err);
+        Cli pixels = Cli.run("decode", inr, out, "--max-pixels", "255");
+        assertEquals(3, pixels.code, pixels.toString());
+        assertTrue(pixels.err.contains("256 pixels, over the limit of 255 pixels") && pixels.err.contains("--max-pixels"),
+                pixels.err);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(java.util.List.of("k.inr", "kodim23-64x64.png"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no output, no temporary file");
+        }
+        assertEquals(0, Cli.run("decode", inr, out, "--max-memory", "18432", "--max-pixels", "256", "-q").code);
+        assertEquals(ImageFiles.read(png).signal().crop(0, 0, 16, 16), ImageFiles.read(out).signal());
+        Path again = dir.resolve("again.png");
+        for (String[] bad : new String[][] {{"--max-memory", "1.5g"}, {"--max-memory", "0"}, {"--max-pixels", "0"},
+            {"--threads", "0"}}) {
+            Cli r = Cli.run("decode", inr, again, bad[0], bad[1]);
+            assertEquals(2, r.code, r.toString());
+            assertTrue(r.err.contains(bad[1]), r.err);
+            assertFalse(Files.exists(again));
+        }
+    }
+
     @Test
     void benchCodecAndFuzz() throws Exception {
         Path png = Cli.sample("kodim23-64x64.png", dir);

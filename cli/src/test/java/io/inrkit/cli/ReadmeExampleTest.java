@@ -43,6 +43,9 @@ class ReadmeExampleTest {
         byte[] inr = er.file();
         Signal decoded = io.inrkit.codec.Decoder.decode(inr, 2);
         assertEquals(image, decoded);
+        Signal limited = io.inrkit.codec.Decoder.decode(inr,
+                io.inrkit.codec.DecodeOptions.builder().maxMemory(512L << 20).build());
+        assertEquals(image, limited);
 
         // "Bit-depth expansion from code"
         Signal four = io.inrkit.core.depth.BitDepthExpansion.reduce(image, 4);

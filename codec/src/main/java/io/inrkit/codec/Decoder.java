@@ -13,17 +13,26 @@ import java.util.Arrays;
  * Reads .inr files back into signals. Validates the container, evaluates the stored models with
  * the deterministic engine, decodes every bit with the same models the encoder used, and checks
  * the samples' SHA-256 against the file's: a decode either gives back exactly the original samples
- * or ends in {@link CorruptInputException}.
+ * or ends in {@link CorruptInputException}. A file that declares a signal over the caller's
+ * {@link DecodeOptions} limits ends in {@link io.inrkit.core.MemoryLimitException} before decoding.
  */
 public final class Decoder {
 
     private Decoder() {
     }
 
+    /** {@link #decode(byte[], DecodeOptions)} on {@code threads} threads, with the default limits. */
     public static Signal decode(byte[] file, int threads) throws BadInputException {
+        return decode(file, DecodeOptions.builder().threads(threads).build());
+    }
+
+    public static Signal decode(byte[] file, DecodeOptions options) throws BadInputException {
         InrContainer c = InrContainer.parse(file);
+        // The parse allocates only what the file's bytes and the format's model limits bound;
+        // the samples and their probabilities, what the signal's declared size sets, come after.
+        options.check(c.spec());
         ModelSideInformation side = c.models().isEmpty() ? null
-                : new ModelSideInformation(c.spec(), c.models(), threads);
+                : new ModelSideInformation(c.spec(), c.models(), options.threads());
         Signal s = SampleCodec.decode(c.spec(), c.coded(), side, c.mode());
         if (!Arrays.equals(SampleHash.of(s), c.sha256())) {
             throw new CorruptInputException("decoded samples do not match the file's SHA-256: the coded bits are corrupt");

@@ -12,6 +12,7 @@ import io.inrkit.core.UnsupportedFormatException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,8 +87,13 @@ class MalformedFileTest {
         ByteBuffer.wrap(f).order(ByteOrder.LITTLE_ENDIAN).putInt(sectionStart + 5 + length, (int) crc.getValue());
     }
 
+    private static final Pattern AT_BYTE = Pattern.compile("at byte \\d+");
+
     private static void assertMessage(Class<? extends BadInputException> type, String text, byte[] file) {
         BadInputException e = assertThrows(type, () -> Decoder.decode(file, 1));
         assertTrue(e.getMessage().contains(text), e.getMessage());
+        if (e instanceof CorruptInputException) {
+            assertTrue(AT_BYTE.matcher(e.getMessage()).find(), e.getMessage());
+        }
     }
 }

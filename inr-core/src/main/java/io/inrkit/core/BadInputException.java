@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * An input that INRKit cannot use: missing, unreadable, not a file, or one of the more specific
- * cases {@link UnsupportedFormatException} and {@link CorruptInputException}. The command line
- * maps every BadInputException to exit code 3.
+ * cases {@link UnsupportedFormatException}, {@link CorruptInputException} and
+ * {@link MemoryLimitException}. The command line maps every BadInputException to exit code 3.
  */
 public class BadInputException extends IOException {
 

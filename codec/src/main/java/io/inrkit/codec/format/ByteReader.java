@@ -2,7 +2,11 @@ package io.inrkit.codec.format;
 
 import io.inrkit.core.CorruptInputException;
 
-/** Little-endian reads from a byte range, every one bounds-checked into a {@link CorruptInputException}. */
+/**
+ * Little-endian reads from a byte range, every one bounds-checked into a {@link CorruptInputException}.
+ * Positions are offsets in the whole file (a section's reader shares the file's array), so an
+ * error can say where in the file the defect is.
+ */
 final class ByteReader {
 
     private final byte[] data;
@@ -17,6 +21,27 @@ final class ByteReader {
         this.what = what;
     }
 
+    /**
+     * Refuses corrupt input: {@code reason} and the byte {@code offset} in the file where the
+     * defect is, as aircompressor's zstd {@code Util.verify} does. {@code reason} is built
+     * whether or not it is needed, so loops over many values test first and call {@link #corrupt}.
+     */
+    static void verify(boolean condition, int offset, String reason) throws CorruptInputException {
+        if (!condition) {
+            throw corrupt(offset, reason);
+        }
+    }
+
+    /** The exception {@link #verify} throws. */
+    static CorruptInputException corrupt(int offset, String reason) {
+        return new CorruptInputException(reason + " at byte " + offset);
+    }
+
+    /** {@link #corrupt(int, String)} for a defect found as {@code cause}. */
+    static CorruptInputException corrupt(int offset, String reason, Throwable cause) {
+        return new CorruptInputException(reason + " at byte " + offset, cause);
+    }
+
     int position() {
         return pos;
     }
@@ -27,7 +52,7 @@ final class ByteReader {
 
     private void need(int n) throws CorruptInputException {
         if (n < 0 || end - pos < n) {
-            throw new CorruptInputException("truncated " + what + ": needs " + n + " more bytes, has " + (end - pos));
+            throw corrupt(pos, "truncated " + what + ": needs " + n + " more bytes, has " + (end - pos));
         }
     }
 
@@ -53,10 +78,9 @@ final class ByteReader {
 
     /** A u32 that must fit in {@code max}. */
     int u32Max(long max, String field) throws CorruptInputException {
+        int at = pos;
         long v = u32();
-        if (v > max) {
-            throw new CorruptInputException(what + ": " + field + " " + v + " exceeds " + max);
-        }
+        verify(v <= max, at, what + ": " + field + " " + v + " exceeds " + max);
         return (int) v;
     }
 

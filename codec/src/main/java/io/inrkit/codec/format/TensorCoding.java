@@ -31,8 +31,14 @@ final class TensorCoding {
         w.u32(coded.length).bytes(coded);
     }
 
+    /**
+     * Reads a {@code rows x cols} tensor. Corrupt values name the byte where their part of the
+     * tensor starts: a scale its own, a code the coded values' first byte (arithmetic coding has no
+     * byte of its own for one value), a non-finite weight the tensor's first byte.
+     */
     static QuantizedTensor read(ByteReader r, int rows, int cols, String what) throws CorruptInputException,
             UnsupportedFormatException {
+        int tensorAt = r.position();
         int id = r.u8();
         TensorFormat format = TensorFormat.byId(id);
         if (format == null) {
@@ -40,9 +46,10 @@ final class TensorCoding {
         }
         float[] scales = new float[format.scaleCount(cols)];
         for (int j = 0; j < scales.length; j++) {
+            int scaleAt = r.position();
             scales[j] = r.f32();
             if (!format.validScale(j, cols, scales[j])) {
-                throw new CorruptInputException(what + ": scale " + j + " out of range (" + scales[j] + ")");
+                throw ByteReader.corrupt(scaleAt, what + ": scale " + j + " out of range (" + scales[j] + ")");
             }
         }
         int length = r.u32Max(r.remaining(), "coded length");
@@ -51,16 +58,15 @@ final class TensorCoding {
         code(new ArithmeticDecoder(r.data(), at, length), format, codes);
         for (int code : codes) {
             if (!format.validCode(code)) {
-                throw new CorruptInputException(what + ": code " + code + " is not a " + format.cliName() + " value");
+                throw ByteReader.corrupt(at, what + ": code " + code + " is not a " + format.cliName() + " value");
             }
         }
-        if (format == TensorFormat.PTQ161 && !io.inrkit.codec.quant.Ptq161.structured(codes, rows, cols)) {
-            throw new CorruptInputException(what + ": a row mixes 4-bit and binary weights");
-        }
+        ByteReader.verify(format != TensorFormat.PTQ161 || io.inrkit.codec.quant.Ptq161.structured(codes, rows, cols), at,
+                what + ": a row mixes 4-bit and binary weights");
         QuantizedTensor t = new QuantizedTensor(format, rows, cols, codes, scales);
         for (float v : t.dequantize()) {
             if (!Float.isFinite(v)) {
-                throw new CorruptInputException(what + ": non-finite weight");
+                throw ByteReader.corrupt(tensorAt, what + ": non-finite weight");
             }
         }
         return t;

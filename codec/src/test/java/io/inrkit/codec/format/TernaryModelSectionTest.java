@@ -55,6 +55,7 @@ class TernaryModelSectionTest {
     private static void assertCorrupt(String text, byte[] file) {
         CorruptInputException e = assertThrows(CorruptInputException.class, () -> InrContainer.parse(file));
         assertTrue(e.getMessage().contains(text), e.getMessage());
+        assertTrue(e.getMessage().matches(".* at byte \\d+"), e.getMessage());
     }
 
     /** A file whose one model section is formulation 2 with these layers, written by hand. */
@@ -69,7 +70,7 @@ class TernaryModelSectionTest {
         int cut = InrFormat.SPEC_BYTES;
         ByteWriter file = new ByteWriter();
         file.bytes(Arrays.copyOf(plain, cut));
-        InrContainer.section(file, InrFormat.TAG_MODEL, w.toByteArray());
+        ContainerWriter.section(file, InrFormat.TAG_MODEL, w.toByteArray());
         file.bytes(Arrays.copyOfRange(plain, cut, plain.length));
         return file.toByteArray();
     }

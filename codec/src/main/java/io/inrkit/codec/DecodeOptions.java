@@ -1,0 +1,122 @@
+package io.inrkit.codec;
+
+import io.inrkit.core.MemoryLimitException;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
+
+/**
+ * How a decode may run: threads evaluating the models, and how large a signal the caller lets a
+ * file declare. A file states its signal's size in a few bytes, so an untrusted one can ask for
+ * any amount of memory; the limits let the caller refuse it with a {@link MemoryLimitException}
+ * before decoding, as xz-java's {@code SingleXZInputStream(in, memoryLimit)} does. Build with
+ * {@link #builder()}; values are checked in build().
+ */
+public final class DecodeOptions {
+
+    /**
+     * The default pixel limit: every signal the format can hold (at most {@link SignalSpec#MAX_SAMPLES}
+     * samples), a 40000x40000 scan included; the memory limit is what bounds real files.
+     */
+    public static final long DEFAULT_MAX_PIXELS = Integer.MAX_VALUE;
+
+    private final int threads;
+    private final long maxMemory;
+    private final long maxPixels;
+
+    private DecodeOptions(Builder b) {
+        threads = b.threads;
+        maxMemory = b.maxMemory;
+        maxPixels = b.maxPixels;
+    }
+
+    /** All cores, and the default limits. */
+    public static DecodeOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Threads evaluating the models. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Bytes a decode may need, by {@link #memoryNeeded}. Default: the JVM's maximum heap. */
+    public long maxMemory() {
+        return maxMemory;
+    }
+
+    /** Positions a file may declare: an image's pixels, audio's frames. Default {@link #DEFAULT_MAX_PIXELS}. */
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    /**
+     * About what decoding {@code spec} takes: each sample as an int in the decoder's output and in
+     * the signal made from it, and a 16-bit probability for each of its bits.
+     */
+    static long memoryNeeded(SignalSpec spec) {
+        return (long) spec.sampleCount() * (4 + 4 + 2L * spec.bitDepth());
+    }
+
+    /** Refuses {@code spec} when it is over either limit. */
+    void check(SignalSpec spec) throws MemoryLimitException {
+        long pixels = spec.kind() == SignalKind.AUDIO ? spec.frames() : spec.positions();
+        String counted = spec.kind() == SignalKind.AUDIO ? " frames" : " pixels";
+        if (pixels > maxPixels) {
+            throw new MemoryLimitException("the file declares " + spec.describe() + ", " + pixels + counted
+                    + ", over the limit of " + maxPixels + counted + " (raise it with --max-pixels)",
+                    MemoryLimitException.Unit.PIXELS, pixels, maxPixels);
+        }
+        long bytes = memoryNeeded(spec);
+        if (bytes > maxMemory) {
+            throw new MemoryLimitException("the file declares " + spec.describe() + ", which needs about "
+                    + bytes(bytes) + " to decode, over the limit of " + bytes(maxMemory)
+                    + " (raise it with --max-memory; the default is the JVM's maximum heap, -Xmx in JAVA_OPTS)",
+                    MemoryLimitException.Unit.BYTES, bytes, maxMemory);
+        }
+    }
+
+    /** {@code 1024 bytes}, or {@code 6291456 bytes (6 MiB)} from a mebibyte on. */
+    private static String bytes(long n) {
+        return n + " bytes" + (n >= 1 << 20 ? " (" + (n >> 20) + " MiB)" : "");
+    }
+
+    public static final class Builder {
+        private int threads = Runtime.getRuntime().availableProcessors();
+        // The configured maximum, not what is free now: whether a file decodes must not depend
+        // on the garbage collector's state at the moment of the check.
+        private long maxMemory = Runtime.getRuntime().maxMemory();
+        private long maxPixels = DEFAULT_MAX_PIXELS;
+
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        public Builder maxMemory(long bytes) {
+            maxMemory = bytes;
+            return this;
+        }
+
+        public Builder maxPixels(long v) {
+            maxPixels = v;
+            return this;
+        }
+
+        public DecodeOptions build() {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
+            }
+            if (maxMemory < 1) {
+                throw new IllegalArgumentException("the memory limit must be 1 byte or more, got " + maxMemory);
+            }
+            if (maxPixels < 1) {
+                throw new IllegalArgumentException("the pixel limit must be 1 or more, got " + maxPixels);
+            }
+            return new DecodeOptions(this);
+        }
+    }
+}
