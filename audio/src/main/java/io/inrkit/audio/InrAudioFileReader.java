@@ -1,8 +1,7 @@
 package io.inrkit.audio;
 
 import io.inrkit.codec.Decoder;
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.InrFormat;
+import io.inrkit.codec.InrFileInfo;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
@@ -11,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -22,12 +22,12 @@ import org.tritonus.share.sampled.file.TAudioFileReader;
  * gives signed little-endian PCM at the clip's own depth. The whole file is read, decoded and
  * checked (SHA-256 of the samples) before the stream is returned. Anything that is not .inr
  * audio is refused with UnsupportedAudioFileException after reading at most
- * {@link InrFormat#SPEC_BYTES} bytes, so that AudioSystem can offer the stream to other readers.
+ * {@link InrFileInfo#SPEC_BYTES} bytes, so that AudioSystem can offer the stream to other readers.
  */
 public final class InrAudioFileReader extends TAudioFileReader {
 
     /** Enough to read the header and the signal section, and to give them back. */
-    private static final int MARK_LIMIT = InrFormat.SPEC_BYTES + 16;
+    private static final int MARK_LIMIT = InrFileInfo.SPEC_BYTES + 16;
 
     public InrAudioFileReader() {
         super(MARK_LIMIT, true);
@@ -36,7 +36,7 @@ public final class InrAudioFileReader extends TAudioFileReader {
     @Override
     protected AudioFileFormat getAudioFileFormat(InputStream in, long lengthInBytes)
             throws UnsupportedAudioFileException, IOException {
-        SignalSpec spec = spec(in.readNBytes(InrFormat.SPEC_BYTES));
+        SignalSpec spec = spec(in.readNBytes(InrFileInfo.SPEC_BYTES));
         AudioFormat format = pcmFormat(spec);
         return new AudioFileFormat(InrAudioFileWriter.INR, format, spec.frames());
     }
@@ -44,7 +44,7 @@ public final class InrAudioFileReader extends TAudioFileReader {
     @Override
     protected AudioInputStream getAudioInputStream(InputStream in, long lengthInBytes)
             throws UnsupportedAudioFileException, IOException {
-        byte[] head = in.readNBytes(InrFormat.SPEC_BYTES);
+        byte[] head = in.readNBytes(InrFileInfo.SPEC_BYTES);
         SignalSpec spec = spec(head);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.write(head);
@@ -61,11 +61,11 @@ public final class InrAudioFileReader extends TAudioFileReader {
 
     /** The audio signal the header describes; not .inr audio is "unsupported" for AudioSystem. */
     private static SignalSpec spec(byte[] head) throws UnsupportedAudioFileException, IOException {
-        if (InrFormat.kindOf(head) != InrFormat.KIND_AUDIO) {
+        if (!InrFileInfo.kindOf(head).equals(Optional.of(SignalKind.AUDIO))) {
             throw new UnsupportedAudioFileException("not an .inr audio file");
         }
         try {
-            return InrContainer.readSpec(head);
+            return InrFileInfo.readSpec(head);
         } catch (BadInputException e) {
             throw new IOException("cannot read the .inr header: " + e.getMessage(), e);
         }

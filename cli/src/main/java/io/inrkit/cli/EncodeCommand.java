@@ -3,7 +3,7 @@ package io.inrkit.cli;
 import io.inrkit.codec.EncodeOptions;
 import io.inrkit.codec.EncodeResult;
 import io.inrkit.codec.Encoder;
-import io.inrkit.codec.format.InrContainer;
+import io.inrkit.codec.InrFileInfo;
 import io.inrkit.codec.quant.TensorFormat;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
@@ -21,14 +21,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "encode", description = "Compress image or audio files, losslessly, into .inr files: context "
         + "modelling mixed with a bit-plane INR when the network earns its bytes (see docs/CODEC.md). One input "
@@ -327,14 +327,14 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> report(String in, long inputBytes, String out, Signal signal, EncodeResult r) {
-        InrContainer.Sizes sizes = r.sizes();
+        InrFileInfo.Sizes sizes = r.sizes();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", in);
         m.put("output", out);
         m.put("inputBytes", inputBytes);
         m.put("signal", signal.spec().describe());
         m.put("chosen", r.chosen());
-        m.put("codingMode", InrFacts.modeName(r.container().mode()));
+        m.put("codingMode", r.info().codingMode());
         m.put("bytes", sizes.total());
         m.put("headerBytes", sizes.header());
         m.put("modelBytes", sizes.models());

@@ -35,7 +35,7 @@ final class InfoCommand implements Callable<Integer> {
         if (io.inrkit.codec.Decoder.isInr(data)) {
             Map<String, Object> facts;
             try {
-                facts = InrFacts.of(name, io.inrkit.codec.format.InrContainer.parse(data));
+                facts = InrFacts.of(name, io.inrkit.codec.InrFileInfo.read(data));
             } catch (io.inrkit.core.BadInputException e) {
                 throw e.withContext(name);
             }

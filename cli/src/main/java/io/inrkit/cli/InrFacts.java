@@ -1,8 +1,6 @@
 package io.inrkit.cli;
 
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.StoredNetwork;
+import io.inrkit.codec.InrFileInfo;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
 import java.util.LinkedHashMap;
@@ -15,14 +13,14 @@ final class InrFacts {
     private InrFacts() {
     }
 
-    static Map<String, Object> of(String name, InrContainer c) {
+    static Map<String, Object> of(String name, InrFileInfo c) {
         SignalSpec s = c.spec();
-        InrContainer.Sizes sizes = c.sizes();
+        InrFileInfo.Sizes sizes = c.sizes();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", name);
         m.put("fileBytes", sizes.total());
         m.put("format", "INR");
-        m.put("version", InrFormat.VERSION);
+        m.put("version", c.version());
         m.put("kind", s.kind().displayName());
         if (s.kind() == SignalKind.IMAGE) {
             m.put("width", s.width());
@@ -36,10 +34,10 @@ final class InrFacts {
         m.put("bitDepth", s.bitDepth());
         m.put("signed", s.signed());
         m.put("samples", s.sampleCount());
-        m.put("models", c.models().size());
-        m.put("network", c.models().isEmpty() ? "none" : c.models().get(0).describe());
-        m.put("parameters", c.models().stream().mapToLong(StoredNetwork::parameters).sum());
-        m.put("codingMode", modeName(c.mode()));
+        m.put("models", c.networks().size());
+        m.put("network", c.networks().isEmpty() ? "none" : c.networks().get(0));
+        m.put("parameters", c.parameters());
+        m.put("codingMode", c.codingMode());
         m.put("headerBytes", sizes.header());
         m.put("modelBytes", sizes.models());
         m.put("bitsBytes", sizes.bits());
@@ -50,14 +48,6 @@ final class InrFacts {
             m.put("ratioToPcm", round(sizes.total() / ((double) s.sampleCount() * ((s.bitDepth() + 7) / 8))));
         }
         return m;
-    }
-
-    static String modeName(int mode) {
-        return switch (mode) {
-            case InrFormat.MODE_CONTEXT -> "context";
-            case InrFormat.MODE_MIXED -> "mixed";
-            default -> "inr";
-        };
     }
 
     static String text(Map<String, Object> m) {

@@ -1,18 +1,17 @@
 package io.inrkit.codec;
 
-import io.inrkit.codec.format.InrContainer;
 import java.util.List;
 
 /**
  * What the encoder produced and what it tried.
  *
  * @param file the .inr bytes
- * @param container the same, parsed
+ * @param info what the file holds, as {@link InrFileInfo#read} gives it
  * @param chosen name of the candidate written
  * @param candidates every candidate, the context-only one first
  * @param seconds encoding time
  */
-public record EncodeResult(byte[] file, InrContainer container, String chosen, List<Candidate> candidates,
+public record EncodeResult(byte[] file, InrFileInfo info, String chosen, List<Candidate> candidates,
         double seconds) {
 
     /**
@@ -30,7 +29,7 @@ public record EncodeResult(byte[] file, InrContainer container, String chosen, L
             int mixedBytes, int totalBytes, boolean modelLossless, double fitSeconds) {
     }
 
-    public InrContainer.Sizes sizes() {
-        return container.sizes();
+    public InrFileInfo.Sizes sizes() {
+        return info.sizes();
     }
 }

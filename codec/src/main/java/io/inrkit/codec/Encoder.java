@@ -100,7 +100,7 @@ public final class Encoder {
             }
         }
         byte[] file = best.toBytes();
-        return new EncodeResult(file, best, chosen, List.copyOf(candidates), (System.nanoTime() - start) / 1e9);
+        return new EncodeResult(file, InrFileInfo.of(best), chosen, List.copyOf(candidates), (System.nanoTime() - start) / 1e9);
     }
 
     /** The networks to try for this signal and these options. */

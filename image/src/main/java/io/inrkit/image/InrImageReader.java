@@ -3,8 +3,7 @@ package io.inrkit.image;
 import com.twelvemonkeys.imageio.ImageReaderBase;
 import com.twelvemonkeys.imageio.StandardImageMetadataSupport;
 import io.inrkit.codec.Decoder;
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.StoredNetwork;
+import io.inrkit.codec.InrFileInfo;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
@@ -37,7 +36,7 @@ import javax.imageio.stream.ImageInputStream;
 public final class InrImageReader extends ImageReaderBase {
 
     private byte[] data;
-    private InrContainer container;
+    private InrFileInfo container;
     private Signal signal;
 
     InrImageReader(ImageReaderSpi provider) {
@@ -51,13 +50,13 @@ public final class InrImageReader extends ImageReaderBase {
         signal = null;
     }
 
-    private InrContainer container() throws IOException {
+    private InrFileInfo container() throws IOException {
         assertInput();
         if (container == null) {
             byte[] bytes = readAll(imageInput);
-            InrContainer c;
+            InrFileInfo c;
             try {
-                c = InrContainer.parse(bytes);
+                c = InrFileInfo.read(bytes);
             } catch (BadInputException e) {
                 throw new IIOException("cannot read .inr: " + e.getMessage(), e);
             }
@@ -153,11 +152,11 @@ public final class InrImageReader extends ImageReaderBase {
     @Override
     public IIOMetadata getImageMetadata(int imageIndex) throws IOException {
         checkBounds(imageIndex);
-        InrContainer c = container();
+        InrFileInfo c = container();
         SignalSpec spec = c.spec();
         int[] significant = new int[spec.channels()];
         Arrays.fill(significant, spec.bitDepth());
-        InrContainer.Sizes sizes = c.sizes();
+        InrFileInfo.Sizes sizes = c.sizes();
         Map<String, String> text = new LinkedHashMap<>();
         text.put("inr.bitDepth", Integer.toString(spec.bitDepth()));
         text.put("inr.signed", Boolean.toString(spec.signed()));
@@ -165,8 +164,8 @@ public final class InrImageReader extends ImageReaderBase {
         text.put("inr.headerBytes", Integer.toString(sizes.header()));
         text.put("inr.modelBytes", Integer.toString(sizes.models()));
         text.put("inr.bitsBytes", Integer.toString(sizes.bits()));
-        text.put("inr.models", Integer.toString(c.models().size()));
-        text.put("inr.parameters", Long.toString(c.models().stream().mapToLong(StoredNetwork::parameters).sum()));
+        text.put("inr.models", Integer.toString(c.networks().size()));
+        text.put("inr.parameters", Long.toString(c.parameters()));
         return StandardImageMetadataSupport.builder(type(spec))
                 .withCompressionTypeName("INR")
                 .withCompressionLossless(true)

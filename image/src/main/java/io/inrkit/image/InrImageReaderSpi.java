@@ -1,9 +1,11 @@
 package io.inrkit.image;
 
 import com.twelvemonkeys.imageio.spi.ImageReaderSpiBase;
-import io.inrkit.codec.format.InrFormat;
+import io.inrkit.codec.InrFileInfo;
+import io.inrkit.core.SignalKind;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
@@ -20,7 +22,7 @@ public final class InrImageReaderSpi extends ImageReaderSpiBase {
         if (!(source instanceof ImageInputStream in)) {
             return false;
         }
-        byte[] head = new byte[InrFormat.PEEK_BYTES];
+        byte[] head = new byte[InrFileInfo.PEEK_BYTES];
         in.mark();
         try {
             int got = 0;
@@ -34,7 +36,7 @@ public final class InrImageReaderSpi extends ImageReaderSpiBase {
         } finally {
             in.reset();
         }
-        return InrFormat.kindOf(head) == InrFormat.KIND_IMAGE;
+        return InrFileInfo.kindOf(head).equals(Optional.of(SignalKind.IMAGE));
     }
 
     @Override
