@@ -1,13 +1,13 @@
 package io.inrkit.codec;
 
 import io.inrkit.codec.quant.TensorFormat;
-import java.util.Locale;
+import io.inrkit.core.IdentifiedEnum;
 
 /** What the encoder may try. Build with {@link #builder()}; values are checked in build(). */
 public final class EncodeOptions {
 
     /** How much the encoder searches for a network that makes the file smaller. */
-    public enum Preset {
+    public enum Preset implements IdentifiedEnum {
         /** Context modelling only: no network is trained. */
         FAST,
         /** Also a small network (images; for audio no network has paid off, see docs/CODEC.md). */
@@ -15,17 +15,8 @@ public final class EncodeOptions {
         /** Also larger networks and longer training, and networks for audio segments. */
         MAX;
 
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Preset fromId(String id) {
-            for (Preset p : values()) {
-                if (p.id().equals(id)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("unknown preset '" + id + "' (fast, default, max)");
+            return IdentifiedEnum.fromId(Preset.class, "preset", id);
         }
     }
 
