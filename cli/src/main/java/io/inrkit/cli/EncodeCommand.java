@@ -301,7 +301,13 @@ final class EncodeCommand implements Callable<Integer> {
         if (weights.equals("auto")) {
             b.autoWeights(true);
         } else {
-            b.weightFormat(format(weights));
+            TensorFormat format = format(weights);
+            b.weightFormat(format);
+            // --lossless-model --weights ternary names the paper's ternary BitLinear network (as
+            // --lossless-model's help says), whose weights are ternary from the first step.
+            if (losslessModel && format == TensorFormat.TERNARY) {
+                b.architecture(EncodeOptions.Architecture.TERNARY_BITLINEAR);
+            }
         }
         if (width != null) {
             b.width(width);

@@ -80,7 +80,7 @@ public final class Encoder {
                     : storedModels(s, sha, plan, o, listener);
             double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
             listener.stage("coding with " + plan.name());
-            Cost cost = Cost.of(s, sha, models, o.threads);
+            Cost cost = Cost.of(s, sha, models, o.threads());
             boolean lossless = cost.bitErrors() == 0;
             long parameters = models.stream().mapToLong(StoredNetwork::parameters).sum();
             candidates.add(new EncodeResult.Candidate(plan.name(), parameters, cost.modelBytes(), context.length,
@@ -106,25 +106,25 @@ public final class Encoder {
     /** The networks to try for this signal and these options. */
     static List<Plan> plans(Signal s, EncodeOptions o) {
         boolean audio = s.kind() == SignalKind.AUDIO;
-        if (o.losslessModel && o.weightFormat == TensorFormat.TERNARY && !o.autoWeights) {
+        if (o.losslessModel() && o.architecture() == EncodeOptions.Architecture.TERNARY_BITLINEAR) {
             return List.of(ternaryPlan(o));
         }
-        if (o.losslessModel) {
-            int w = o.width > 0 ? o.width : 256;
-            int l = o.layers > 0 ? o.layers : 3;
-            Plan siren = new Plan(w + "x" + l + " lossless", w, l, o.iterations > 0 ? o.iterations : 20_000, 0, true);
-            // auto also weighs the ternary network, where it can train: on a 32x32 crop its
-            // lossless file is 37% smaller than the SIREN's with per-layer formats.
-            int piece = audio ? Math.min(o.segmentFrames, s.spec().frames()) : s.spec().positions();
-            return o.autoWeights && piece <= InrFitter.TERNARY_MAX_POSITIONS ? List.of(siren, ternaryPlan(o))
+        if (o.losslessModel()) {
+            int w = o.width().orElse(256);
+            int l = o.layers().orElse(3);
+            Plan siren = new Plan(w + "x" + l + " lossless", w, l, o.iterations().orElse(20_000), 0, true);
+            // auto also weighs the ternary network where it trains in one piece, and keeps the
+            // smaller file (docs/QUANTIZATION.md compares the two).
+            int piece = audio ? Math.min(o.segmentFrames(), s.spec().frames()) : s.spec().positions();
+            return o.autoWeights() && piece <= InrFitter.TERNARY_MAX_POSITIONS ? List.of(siren, ternaryPlan(o))
                     : List.of(siren);
         }
         if (o.explicitNetwork()) {
-            int w = o.width > 0 ? o.width : 32;
-            int l = o.layers > 0 ? o.layers : 2;
-            return List.of(new Plan(w + "x" + l, w, l, o.iterations > 0 ? o.iterations : 1500, 0, false));
+            int w = o.width().orElse(32);
+            int l = o.layers().orElse(2);
+            return List.of(new Plan(w + "x" + l, w, l, o.iterations().orElse(1500), 0, false));
         }
-        return switch (o.preset) {
+        return switch (o.preset()) {
             case FAST -> List.of();
             case DEFAULT -> audio ? List.of() : List.of(new Plan("32x2", 32, 2, 1500, 45, false));
             case MAX -> audio ? List.of(new Plan("16x2 per segment", 16, 2, 300, 120, false))
@@ -134,9 +134,9 @@ public final class Encoder {
 
     /** The paper's extreme quantization: a lossless network trained ternary from the first step. */
     private static Plan ternaryPlan(EncodeOptions o) {
-        int w = o.width > 0 ? o.width : TernaryInr.PAPER_WIDTH;
-        int l = o.layers > 0 ? o.layers : TernaryInr.PAPER_HIDDEN_LAYERS;
-        return new Plan("ternary " + w + "x" + l + " lossless", w, l, o.iterations > 0 ? o.iterations : 20_000, 0,
+        int w = o.width().orElse(TernaryInr.PAPER_WIDTH);
+        int l = o.layers().orElse(TernaryInr.PAPER_HIDDEN_LAYERS);
+        return new Plan("ternary " + w + "x" + l + " lossless", w, l, o.iterations().orElse(20_000), 0,
                 true, true);
     }
 
@@ -144,18 +144,18 @@ public final class Encoder {
     private static List<StoredModel> storedModels(Signal s, byte[] sha, Plan plan, EncodeOptions o, Listener listener) {
         FitOptions fit = FitOptions.builder().formulation(Formulation.PLANE_HEADS).width(plan.width())
                 .layers(plan.layers()).maxIterations(plan.iterations()).timeLimitSeconds(plan.timeLimitSeconds())
-                .threads(o.threads).seed(o.seed).polish(plan.lossless() ? LOSSLESS_POLISH : 0).build();
-        TrainedNetworks fitted = TrainedNetworks.fit(s, fit, o.segmentFrames, p -> listener.fit(plan.name(), p));
-        if (o.autoWeights) {
+                .threads(o.threads()).seed(o.seed()).polish(plan.lossless() ? LOSSLESS_POLISH : 0).build();
+        TrainedNetworks fitted = TrainedNetworks.fit(s, fit, o.segmentFrames(), p -> listener.fit(plan.name(), p));
+        if (o.autoWeights()) {
             listener.stage("choosing weight formats for " + plan.name());
-            return WeightChoice.choose(s, sha, fitted, o.threads, plan.lossless()).models();
+            return WeightChoice.choose(s, sha, fitted, o.threads(), plan.lossless()).models();
         }
         TensorFormat[] formats = plan.lossless()
-                ? new TensorFormat[] {o.weightFormat, TensorFormat.FP16, TensorFormat.FP32} : new TensorFormat[] {o.weightFormat};
+                ? new TensorFormat[] {o.weightFormat(), TensorFormat.FP16, TensorFormat.FP32} : new TensorFormat[] {o.weightFormat()};
         List<StoredModel> stored = null;
         for (TensorFormat format : formats) {
             stored = fitted.store(format);
-            if (!plan.lossless() || TrainedNetworks.predictsEveryBit(s, stored, o.threads)) {
+            if (!plan.lossless() || TrainedNetworks.predictsEveryBit(s, stored, o.threads())) {
                 break;
             }
         }
@@ -168,10 +168,10 @@ public final class Encoder {
      */
     private static List<StoredTernaryModel> ternaryModels(Signal s, Plan plan, EncodeOptions o, Listener listener) {
         FitOptions fit = FitOptions.builder().width(plan.width()).layers(plan.layers())
-                .maxIterations(plan.iterations()).threads(o.threads).seed(o.seed).build();
+                .maxIterations(plan.iterations()).threads(o.threads()).seed(o.seed()).build();
         List<StoredTernaryModel> out = new ArrayList<>();
         int positions = s.kind() == SignalKind.AUDIO ? s.spec().frames() : s.spec().positions();
-        int step = s.kind() == SignalKind.AUDIO ? o.segmentFrames : positions;
+        int step = s.kind() == SignalKind.AUDIO ? o.segmentFrames() : positions;
         for (int at = 0; at < positions; at += step) {
             int n = Math.min(step, positions - at);
             Signal part = s.kind() == SignalKind.AUDIO ? s.segment(at, n) : s;
