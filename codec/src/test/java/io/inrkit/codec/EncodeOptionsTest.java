@@ -56,6 +56,9 @@ class EncodeOptionsTest {
         assertEquals(List.of(), names(AUDIO, EncodeOptions.builder()));
         assertEquals(List.of("32x2", "64x3"), names(IMAGE, EncodeOptions.builder().preset(Preset.MAX)));
         assertEquals(List.of("16x2 per segment"), names(AUDIO, EncodeOptions.builder().preset(Preset.MAX)));
+        Encoder.Plan defaultImage = Encoder.plans(IMAGE, EncodeOptions.builder().build()).get(0);
+        assertEquals(1500, defaultImage.network().iterations());
+        assertEquals(45, defaultImage.network().timeLimitSeconds());
     }
 
     @Test
@@ -63,8 +66,8 @@ class EncodeOptionsTest {
         assertEquals(List.of("16x2"), names(IMAGE, EncodeOptions.builder().width(16).preset(Preset.MAX)));
         Encoder.Plan p = Encoder.plans(AUDIO, EncodeOptions.builder().iterations(99).build()).get(0);
         assertEquals("32x2", p.name());
-        assertEquals(99, p.iterations());
-        assertEquals(0, p.timeLimitSeconds(), "no time limit");
+        assertEquals(99, p.network().iterations());
+        assertEquals(0, p.network().timeLimitSeconds(), "no time limit");
     }
 
     @Test
@@ -78,8 +81,17 @@ class EncodeOptionsTest {
                 .weightFormat(io.inrkit.codec.quant.TensorFormat.TERNARY)), "ternary weights alone keep the SIREN");
         Encoder.Plan ternary = Encoder.plans(IMAGE, EncodeOptions.builder().losslessModel(true)
                 .architecture(Architecture.TERNARY_BITLINEAR).build()).get(0);
-        assertEquals(20_000, ternary.iterations());
-        assertTrue(ternary.lossless() && ternary.ternary());
+        assertEquals(20_000, ternary.network().iterations());
+        assertTrue(ternary.losslessModel());
+    }
+
+    @Test
+    void theTableHasARowForEveryPresetAndKind() {
+        for (Preset preset : Preset.values()) {
+            for (io.inrkit.core.SignalKind kind : io.inrkit.core.SignalKind.values()) {
+                Presets.networks(preset, kind);
+            }
+        }
     }
 
     private static List<String> names(Signal s, EncodeOptions.Builder b) {
