@@ -32,8 +32,9 @@ public final class EncodeOptions {
         SIREN,
         /**
          * The paper's ternary BitLinear network, trained ternary from the first step, so its
-         * weights are stored as trained: a lossless model only, one piece of at most
-         * {@link io.inrkit.core.fit.InrFitter#TERNARY_MAX_POSITIONS} positions.
+         * weights are stored as trained: a lossless model only, each piece it trains on (the
+         * image, or one audio segment) at most {@link io.inrkit.core.fit.InrFitter#TERNARY_MAX_POSITIONS}
+         * positions.
          */
         TERNARY_BITLINEAR
     }

@@ -12,6 +12,7 @@ import io.inrkit.codec.quant.TensorFormat;
 import io.inrkit.codec.search.Cost;
 import io.inrkit.codec.search.TrainedNetworks;
 import io.inrkit.codec.search.WeightChoice;
+import io.inrkit.core.Segments;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.fit.FitListener;
@@ -124,9 +125,9 @@ public final class Encoder {
             Plan siren = Plan.losslessModel(Architecture.SIREN, Presets.LOSSLESS_SIREN.overriddenBy(o));
             // auto also weighs the ternary network where it trains in one piece, and keeps the
             // smaller file (docs/QUANTIZATION.md compares the two).
-            int piece = audio ? Math.min(o.segmentFrames(), s.spec().frames()) : s.spec().positions();
-            return o.autoWeights() && piece <= InrFitter.TERNARY_MAX_POSITIONS ? List.of(siren, ternary)
-                    : List.of(siren);
+            boolean ternaryFits = Segments.of(s, o.segmentFrames()).stream()
+                    .allMatch(piece -> piece.count() <= InrFitter.TERNARY_MAX_POSITIONS);
+            return o.autoWeights() && ternaryFits ? List.of(siren, ternary) : List.of(siren);
         }
         if (o.explicitNetwork()) {
             Presets.Network n = Presets.EXPLICIT.overriddenBy(o);
@@ -169,13 +170,9 @@ public final class Encoder {
         FitOptions fit = FitOptions.builder().width(network.width()).layers(network.layers())
                 .maxIterations(network.iterations()).threads(o.threads()).seed(o.seed()).build();
         List<StoredTernaryModel> out = new ArrayList<>();
-        int positions = s.kind() == SignalKind.AUDIO ? s.spec().frames() : s.spec().positions();
-        int step = s.kind() == SignalKind.AUDIO ? o.segmentFrames() : positions;
-        for (int at = 0; at < positions; at += step) {
-            int n = Math.min(step, positions - at);
-            Signal part = s.kind() == SignalKind.AUDIO ? s.segment(at, n) : s;
-            TernaryInr m = InrFitter.fitTernary(part, fit, p -> listener.fit(plan.name(), p)).model();
-            out.add(StoredTernaryModel.of(m, at, n));
+        for (Segments.Piece piece : Segments.of(s, o.segmentFrames())) {
+            TernaryInr m = InrFitter.fitTernary(piece.of(s), fit, p -> listener.fit(plan.name(), p)).model();
+            out.add(StoredTernaryModel.of(m, piece.start(), piece.count()));
         }
         return out;
     }
