@@ -123,8 +123,8 @@ public final class Encoder {
         }
         if (o.losslessModel()) {
             Plan siren = Plan.losslessModel(Architecture.SIREN, Presets.LOSSLESS_SIREN.overriddenBy(o));
-            // auto also weighs the ternary network where it trains in one piece, and keeps the
-            // smaller file (docs/QUANTIZATION.md compares the two).
+            // auto also weighs the ternary network where its trainer takes every piece, and keeps
+            // the smaller file (docs/QUANTIZATION.md compares the two).
             boolean ternaryFits = Segments.of(s, o.segmentFrames()).stream()
                     .allMatch(piece -> piece.count() <= InrFitter.TERNARY_MAX_POSITIONS);
             return o.autoWeights() && ternaryFits ? List.of(siren, ternary) : List.of(siren);
