@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -26,6 +27,9 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * shorter than its header declares is refused as corrupt, never read partly.
  */
 public final class AudioFiles {
+
+    /** The extensions of the audio files INRKit reads (WAV, AIFF, AIFF-C, AU), without the dot. */
+    public static final List<String> EXTENSIONS = List.of("wav", "aif", "aiff", "aifc", "au", "snd");
 
     private AudioFiles() {
     }

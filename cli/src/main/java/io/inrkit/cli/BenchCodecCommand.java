@@ -83,7 +83,7 @@ final class BenchCodecCommand implements Callable<Integer> {
                 }
                 EncodeResult r = Encoder.encode(signal, options, Encoder.Listener.NONE);
                 long t = System.nanoTime();
-                Signal back = Decoder.decode(r.file(), options.threads);
+                Signal back = Decoder.decode(r.file(), options.threads());
                 double decodeSeconds = (System.nanoTime() - t) / 1e9;
                 boolean exact = back.equals(signal);
                 allExact &= exact;

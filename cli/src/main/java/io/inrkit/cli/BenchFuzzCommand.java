@@ -44,7 +44,7 @@ final class BenchFuzzCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (cases < 1) {
-            throw new UsageException("--cases must be at least 1");
+            throw new UsageException("--cases must be at least 1, got " + cases);
         }
         byte[] data = InputFiles.readAll(input);
         byte[] file = Decoder.isInr(data) ? data : Encoder.encode(MediaFiles.decode(input.toString(), data).signal(),

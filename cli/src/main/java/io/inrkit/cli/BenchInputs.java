@@ -37,7 +37,7 @@ final class BenchInputs {
             return s;
         }
         if (frames < 1) {
-            throw new UsageException("--centre-excerpt must be a positive number of frames");
+            throw new UsageException("--centre-excerpt must be a positive number of frames, got " + frames);
         }
         int n = Math.min(frames, s.spec().frames());
         return s.segment((s.spec().frames() - n) / 2, n);

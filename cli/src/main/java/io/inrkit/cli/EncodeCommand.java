@@ -1,5 +1,6 @@
 package io.inrkit.cli;
 
+import io.inrkit.audio.AudioFiles;
 import io.inrkit.codec.EncodeOptions;
 import io.inrkit.codec.EncodeResult;
 import io.inrkit.codec.Encoder;
@@ -10,17 +11,21 @@ import io.inrkit.core.SignalKind;
 import io.inrkit.core.fit.FitProgress;
 import io.inrkit.core.io.AtomicOutput;
 import io.inrkit.core.io.InputFiles;
+import io.inrkit.image.ImageFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -43,9 +48,21 @@ import picocli.CommandLine.Spec;
             "  inrkit encode photo.png crop.inr --crop 32x32 --lossless-model --weights ternary   (1.6 bits a weight)"})
 final class EncodeCommand implements Callable<Integer> {
 
-    /** Extensions of the files a folder given as input contributes. */
-    private static final Set<String> MEDIA_EXTENSIONS = Set.of("png", "tif", "tiff", "pnm", "pbm", "pgm", "ppm", "pam",
-            "bmp", "gif", "wav", "aif", "aiff", "aifc", "au", "snd");
+    /** Extensions of the files a folder given as input contributes: every image and audio file read. */
+    private static final Set<String> MEDIA_EXTENSIONS = Stream.concat(ImageFormat.allExtensions().stream(),
+            AudioFiles.EXTENSIONS.stream()).collect(Collectors.toUnmodifiableSet());
+
+    /** {@code --weights} for a per-layer choice. */
+    static final String AUTO_WEIGHTS = "auto";
+
+    /** What {@code --weights} takes, for its help and shell completion: auto, then every format's name. */
+    static final class WeightNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Stream.concat(Stream.of(AUTO_WEIGHTS), Stream.of(TensorFormat.values()).map(TensorFormat::cliName))
+                    .iterator();
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -84,11 +101,10 @@ final class EncodeCommand implements Callable<Integer> {
             + "ternary: the paper's ternary BitLinear network (default 256 x 4 hidden), trained ternary.")
     boolean losslessModel;
 
-    @Option(names = "--weights", paramLabel = "F", defaultValue = "int8",
-            description = "Weight format: auto (per layer, whichever makes the file smallest; with --lossless-model it also "
-                    + "weighs the ternary network and keeps the smaller file), int8 .. int2 (per output channel, MSE-searched "
-                    + "clipping), ternary, fp16, "
-                    + "bf16, fp32, posit16, posit8, posit8es2, fp8, fp8e5m2, fp6, fp6e2m3, fp4, ptq161 (see docs/FORMAT.md). "
+    @Option(names = "--weights", paramLabel = "F", defaultValue = "int8", completionCandidates = WeightNames.class,
+            description = "Weight format: ${COMPLETION-CANDIDATES} (see docs/FORMAT.md). auto chooses per layer, "
+                    + "whichever makes the file smallest (with --lossless-model it also weighs the ternary network and "
+                    + "keeps the smaller file); int8 .. int2 have a scale per output channel, MSE-searched clipping. "
                     + "Default: ${DEFAULT-VALUE}.")
     String weights;
 
@@ -298,10 +314,16 @@ final class EncodeCommand implements Callable<Integer> {
     private EncodeOptions options() {
         EncodeOptions.Builder b = EncodeOptions.builder().preset(EncodeOptions.Preset.fromId(preset))
                 .losslessModel(losslessModel).segmentFrames(segment);
-        if (weights.equals("auto")) {
+        if (weights.equals(AUTO_WEIGHTS)) {
             b.autoWeights(true);
         } else {
-            b.weightFormat(format(weights));
+            TensorFormat format = format(weights);
+            b.weightFormat(format);
+            // --lossless-model --weights ternary names the paper's ternary BitLinear network (as
+            // --lossless-model's help says), whose weights are ternary from the first step.
+            if (losslessModel && format == TensorFormat.TERNARY) {
+                b.architecture(EncodeOptions.Architecture.TERNARY_BITLINEAR);
+            }
         }
         if (width != null) {
             b.width(width);

@@ -35,6 +35,28 @@ class CommandLineTest {
     }
 
     @Test
+    void encodeHelpNamesEveryWeightFormat() {
+        Cli h = Cli.run("help", "encode");
+        assertEquals(0, h.code);
+        String text = h.out.replaceAll("\\s+", " ");
+        assertTrue(text.contains("--weights=F Weight format: auto, " + io.inrkit.codec.quant.TensorFormat.names()
+                + " (see docs/FORMAT.md)"), h.out);
+    }
+
+    @Test
+    void aFolderContributesEveryImageAndAudioFileByExtension() throws IOException {
+        java.util.List<String> extensions = new java.util.ArrayList<>(io.inrkit.image.ImageFormat.allExtensions());
+        extensions.addAll(AudioFiles.EXTENSIONS);
+        for (String e : extensions) {
+            Files.write(dir.resolve("a." + e.toUpperCase(java.util.Locale.ROOT)), new byte[1]);
+        }
+        Files.write(dir.resolve("notes.txt"), new byte[1]);
+        Files.write(dir.resolve(".hidden.png"), new byte[1]);
+        assertEquals(extensions.size(), EncodeCommand.mediaFilesIn(dir).size());
+        assertTrue(extensions.containsAll(java.util.List.of("png", "tiff", "pgm", "gif", "wav", "aifc", "snd")));
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, Cli.run("--no-such-option").code);
         assertEquals(2, Cli.run("info").code);

@@ -94,7 +94,7 @@ class FitCommandTest {
         assertUsage(Cli.run("fit", png, "--batch", "many"), "--batch 'many' is neither a number nor full");
         assertUsage(Cli.run("fit", png, "--formulation", "pixels"), "unknown formulation 'pixels'");
         assertUsage(Cli.run("fit", png, "--engine", "torch"), "unknown engine 'torch'");
-        assertUsage(Cli.run("fit", png, "--layers", "-1"), "layers must be 1..64");
+        assertUsage(Cli.run("fit", png, "--layers", "-1"), "layers must be 1..63, got -1");
         Path floatWav = java.nio.file.Files.write(dir.resolve("float.wav"), Cli.floatWav());
         Cli r = Cli.run("fit", floatWav);
         assertEquals(3, r.code, r.toString());

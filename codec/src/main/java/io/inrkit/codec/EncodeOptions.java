@@ -1,13 +1,19 @@
 package io.inrkit.codec;
 
 import io.inrkit.codec.quant.TensorFormat;
-import java.util.Locale;
+import io.inrkit.core.IdentifiedEnum;
+import io.inrkit.core.model.NetworkLimits;
+import java.util.OptionalInt;
 
-/** What the encoder may try. Build with {@link #builder()}; values are checked in build(). */
+/**
+ * What the encoder may try. Build with {@link #builder()}; values are checked in build(). A value
+ * that is not set is the preset's (or, for a lossless model, the lossless network's): the network
+ * accessors are then empty, never a stand-in number.
+ */
 public final class EncodeOptions {
 
     /** How much the encoder searches for a network that makes the file smaller. */
-    public enum Preset {
+    public enum Preset implements IdentifiedEnum {
         /** Context modelling only: no network is trained. */
         FAST,
         /** Also a small network (images; for audio no network has paid off, see docs/CODEC.md). */
@@ -15,34 +21,35 @@ public final class EncodeOptions {
         /** Also larger networks and longer training, and networks for audio segments. */
         MAX;
 
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Preset fromId(String id) {
-            for (Preset p : values()) {
-                if (p.id().equals(id)) {
-                    return p;
-                }
-            }
-            throw new IllegalArgumentException("unknown preset '" + id + "' (fast, default, max)");
+            return IdentifiedEnum.fromId(Preset.class, "preset", id);
         }
     }
 
-    public final Preset preset;
-    /** An explicit network (0 = the preset's): width, sine layers, training iterations. */
-    public final int width;
-    public final int layers;
-    public final int iterations;
-    /** Train until the quantized model alone reproduces every bit, and store that model. */
-    public final boolean losslessModel;
-    public final TensorFormat weightFormat;
-    /** Choose each layer's weight format for the smallest file ({@code --weights auto}). */
-    public final boolean autoWeights;
-    public final int threads;
-    public final long seed;
-    /** Audio: frames per segment model. */
-    public final int segmentFrames;
+    /** Which network a lossless model is. */
+    public enum Architecture {
+        /** Sine layers and a linear output, its weights stored in the weight format once trained. */
+        SIREN,
+        /**
+         * The paper's ternary BitLinear network, trained ternary from the first step, so its
+         * weights are stored as trained: a lossless model only, each piece it trains on (the
+         * image, or one audio segment) at most {@link io.inrkit.core.fit.InrFitter#TERNARY_MAX_POSITIONS}
+         * positions.
+         */
+        TERNARY_BITLINEAR
+    }
+
+    private final Preset preset;
+    private final OptionalInt width;
+    private final OptionalInt layers;
+    private final OptionalInt iterations;
+    private final boolean losslessModel;
+    private final Architecture architecture;
+    private final TensorFormat weightFormat;
+    private final boolean autoWeights;
+    private final int threads;
+    private final long seed;
+    private final int segmentFrames;
 
     private EncodeOptions(Builder b) {
         preset = b.preset;
@@ -50,6 +57,7 @@ public final class EncodeOptions {
         layers = b.layers;
         iterations = b.iterations;
         losslessModel = b.losslessModel;
+        architecture = b.architecture;
         weightFormat = b.weightFormat;
         autoWeights = b.autoWeights;
         threads = b.threads;
@@ -61,17 +69,73 @@ public final class EncodeOptions {
         return new Builder();
     }
 
-    /** Whether the user named a network explicitly. */
+    public Preset preset() {
+        return preset;
+    }
+
+    /** Units per hidden layer the user asked for; empty: the preset's. */
+    public OptionalInt width() {
+        return width;
+    }
+
+    /** Hidden (sine or BitLinear) layers the user asked for; empty: the preset's. */
+    public OptionalInt layers() {
+        return layers;
+    }
+
+    /** Training steps the user allowed; empty: the preset's. */
+    public OptionalInt iterations() {
+        return iterations;
+    }
+
+    /** Whether the user named a network: any of width, layers and iterations. */
     public boolean explicitNetwork() {
-        return width > 0 || layers > 0 || iterations > 0;
+        return width.isPresent() || layers.isPresent() || iterations.isPresent();
+    }
+
+    /** Train until the quantized model alone reproduces every bit, and store that model. */
+    public boolean losslessModel() {
+        return losslessModel;
+    }
+
+    /** The network of a lossless model; without one the encoder trains SIRENs. */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** How a SIREN's weights are stored (a ternary BitLinear network's are ternary). */
+    public TensorFormat weightFormat() {
+        return weightFormat;
+    }
+
+    /**
+     * Choose each layer's weight format for the smallest file ({@code --weights auto}); with a
+     * SIREN lossless model, also train the ternary BitLinear network and keep the smaller file.
+     */
+    public boolean autoWeights() {
+        return autoWeights;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Audio: frames per segment model. */
+    public int segmentFrames() {
+        return segmentFrames;
     }
 
     public static final class Builder {
         private Preset preset = Preset.DEFAULT;
-        private int width;
-        private int layers;
-        private int iterations;
+        private OptionalInt width = OptionalInt.empty();
+        private OptionalInt layers = OptionalInt.empty();
+        private OptionalInt iterations = OptionalInt.empty();
         private boolean losslessModel;
+        private Architecture architecture = Architecture.SIREN;
         private TensorFormat weightFormat = TensorFormat.INT8_CHANNEL;
         private boolean autoWeights;
         private int threads = Runtime.getRuntime().availableProcessors();
@@ -84,22 +148,27 @@ public final class EncodeOptions {
         }
 
         public Builder width(int v) {
-            width = v;
+            width = OptionalInt.of(v);
             return this;
         }
 
         public Builder layers(int v) {
-            layers = v;
+            layers = OptionalInt.of(v);
             return this;
         }
 
         public Builder iterations(int v) {
-            iterations = v;
+            iterations = OptionalInt.of(v);
             return this;
         }
 
         public Builder losslessModel(boolean v) {
             losslessModel = v;
+            return this;
+        }
+
+        public Builder architecture(Architecture v) {
+            architecture = v;
             return this;
         }
 
@@ -129,13 +198,28 @@ public final class EncodeOptions {
         }
 
         public EncodeOptions build() {
-            if (width < 0 || width > 8192 || layers < 0 || layers > 62 || iterations < 0) {
-                throw new IllegalArgumentException("width must be 1..8192, layers 1..62, iterations positive");
-            }
-            if (threads < 1 || segmentFrames < 1 || preset == null || weightFormat == null) {
-                throw new IllegalArgumentException("threads and segment frames must be positive");
+            width.ifPresent(v -> check(v >= 1 && v <= NetworkLimits.MAX_UNITS,
+                    "width must be 1.." + NetworkLimits.MAX_UNITS + ", got " + v));
+            layers.ifPresent(v -> check(v >= 1 && v <= NetworkLimits.MAX_HIDDEN_LAYERS,
+                    "layers must be 1.." + NetworkLimits.MAX_HIDDEN_LAYERS + ", got " + v));
+            iterations.ifPresent(v -> check(v >= 1, "iterations must be at least 1, got " + v));
+            check(threads >= 1, "threads must be at least 1, got " + threads);
+            check(segmentFrames >= 1, "segment frames must be at least 1, got " + segmentFrames);
+            check(preset != null && architecture != null && weightFormat != null,
+                    "preset, architecture and weight format are required");
+            if (architecture == Architecture.TERNARY_BITLINEAR) {
+                check(losslessModel, "the ternary BitLinear network is trained as a lossless model: "
+                        + "set losslessModel, got false");
+                check(!autoWeights, "auto weights choose a SIREN's formats (and weigh the ternary network "
+                        + "against it): leave the architecture SIREN, got " + architecture);
             }
             return new EncodeOptions(this);
+        }
+
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.inrkit.codec;
 
+import io.inrkit.codec.EncodeOptions.Architecture;
 import io.inrkit.codec.format.InrContainer;
 import io.inrkit.codec.format.InrFormat;
 import io.inrkit.codec.format.SampleHash;
@@ -11,6 +12,7 @@ import io.inrkit.codec.quant.TensorFormat;
 import io.inrkit.codec.search.Cost;
 import io.inrkit.codec.search.TrainedNetworks;
 import io.inrkit.codec.search.WeightChoice;
+import io.inrkit.core.Segments;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.fit.FitListener;
@@ -42,12 +44,21 @@ public final class Encoder {
         }
     }
 
-    /** A network to try: a SIREN, or the paper's ternary BitLinear network. */
-    record Plan(String name, int width, int layers, int iterations, double timeLimitSeconds, boolean lossless,
-            boolean ternary) {
+    /**
+     * A network to try, and what for: the smallest file, or a lossless model, which is kept whatever
+     * it costs. Made by {@link #smallestFile} and {@link #losslessModel}.
+     */
+    record Plan(String name, Architecture architecture, Presets.Network network, boolean losslessModel) {
 
-        Plan(String name, int width, int layers, int iterations, double timeLimitSeconds, boolean lossless) {
-            this(name, width, layers, iterations, timeLimitSeconds, lossless, false);
+        /** A SIREN that is kept if it makes the file smaller. */
+        static Plan smallestFile(String name, Presets.Network network) {
+            return new Plan(name, Architecture.SIREN, network, false);
+        }
+
+        /** A network trained until it reproduces every bit by itself. */
+        static Plan losslessModel(Architecture architecture, Presets.Network network) {
+            String kind = architecture == Architecture.TERNARY_BITLINEAR ? "ternary " : "";
+            return new Plan(kind + network.shape() + " lossless", architecture, network, true);
         }
     }
 
@@ -76,18 +87,18 @@ public final class Encoder {
         for (Plan plan : plans(s, o)) {
             listener.stage("network " + plan.name());
             long fitStart = System.nanoTime();
-            List<? extends StoredNetwork> models = plan.ternary() ? ternaryModels(s, plan, o, listener)
-                    : storedModels(s, sha, plan, o, listener);
+            List<? extends StoredNetwork> models = plan.architecture() == Architecture.TERNARY_BITLINEAR
+                    ? ternaryModels(s, plan, o, listener) : storedModels(s, sha, plan, o, listener);
             double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
             listener.stage("coding with " + plan.name());
-            Cost cost = Cost.of(s, sha, models, o.threads);
+            Cost cost = Cost.of(s, sha, models, o.threads());
             boolean lossless = cost.bitErrors() == 0;
             long parameters = models.stream().mapToLong(StoredNetwork::parameters).sum();
             candidates.add(new EncodeResult.Candidate(plan.name(), parameters, cost.modelBytes(), context.length,
                     cost.inrBytes(), cost.mixedBytes(), cost.size(), lossless, fitSeconds));
             // A lossless plan is kept whatever it costs (the user asked for the model); among
             // lossless plans, a model that is lossless beats one that is not, then the smaller file.
-            boolean better = plan.lossless()
+            boolean better = plan.losslessModel()
                     ? !bestFromLosslessPlan || lossless && !bestModelLossless
                             || lossless == bestModelLossless && cost.size() < bestSize
                     : !bestFromLosslessPlan && cost.size() < bestSize;
@@ -95,7 +106,7 @@ public final class Encoder {
                 best = cost.container();
                 bestSize = cost.size();
                 chosen = plan.name();
-                bestFromLosslessPlan = plan.lossless();
+                bestFromLosslessPlan = plan.losslessModel();
                 bestModelLossless = lossless;
             }
         }
@@ -106,56 +117,44 @@ public final class Encoder {
     /** The networks to try for this signal and these options. */
     static List<Plan> plans(Signal s, EncodeOptions o) {
         boolean audio = s.kind() == SignalKind.AUDIO;
-        if (o.losslessModel && o.weightFormat == TensorFormat.TERNARY && !o.autoWeights) {
-            return List.of(ternaryPlan(o));
+        Plan ternary = Plan.losslessModel(Architecture.TERNARY_BITLINEAR, Presets.LOSSLESS_TERNARY.overriddenBy(o));
+        if (o.losslessModel() && o.architecture() == Architecture.TERNARY_BITLINEAR) {
+            return List.of(ternary);
         }
-        if (o.losslessModel) {
-            int w = o.width > 0 ? o.width : 256;
-            int l = o.layers > 0 ? o.layers : 3;
-            Plan siren = new Plan(w + "x" + l + " lossless", w, l, o.iterations > 0 ? o.iterations : 20_000, 0, true);
-            // auto also weighs the ternary network, where it can train: on a 32x32 crop its
-            // lossless file is 37% smaller than the SIREN's with per-layer formats.
-            int piece = audio ? Math.min(o.segmentFrames, s.spec().frames()) : s.spec().positions();
-            return o.autoWeights && piece <= InrFitter.TERNARY_MAX_POSITIONS ? List.of(siren, ternaryPlan(o))
-                    : List.of(siren);
+        if (o.losslessModel()) {
+            Plan siren = Plan.losslessModel(Architecture.SIREN, Presets.LOSSLESS_SIREN.overriddenBy(o));
+            // auto also weighs the ternary network where its trainer takes every piece, and keeps
+            // the smaller file (docs/QUANTIZATION.md compares the two).
+            boolean ternaryFits = Segments.of(s, o.segmentFrames()).stream()
+                    .allMatch(piece -> piece.count() <= InrFitter.TERNARY_MAX_POSITIONS);
+            return o.autoWeights() && ternaryFits ? List.of(siren, ternary) : List.of(siren);
         }
         if (o.explicitNetwork()) {
-            int w = o.width > 0 ? o.width : 32;
-            int l = o.layers > 0 ? o.layers : 2;
-            return List.of(new Plan(w + "x" + l, w, l, o.iterations > 0 ? o.iterations : 1500, 0, false));
+            Presets.Network n = Presets.EXPLICIT.overriddenBy(o);
+            return List.of(Plan.smallestFile(n.shape(), n));
         }
-        return switch (o.preset) {
-            case FAST -> List.of();
-            case DEFAULT -> audio ? List.of() : List.of(new Plan("32x2", 32, 2, 1500, 45, false));
-            case MAX -> audio ? List.of(new Plan("16x2 per segment", 16, 2, 300, 120, false))
-                    : List.of(new Plan("32x2", 32, 2, 3000, 60, false), new Plan("64x3", 64, 3, 3000, 90, false));
-        };
-    }
-
-    /** The paper's extreme quantization: a lossless network trained ternary from the first step. */
-    private static Plan ternaryPlan(EncodeOptions o) {
-        int w = o.width > 0 ? o.width : TernaryInr.PAPER_WIDTH;
-        int l = o.layers > 0 ? o.layers : TernaryInr.PAPER_HIDDEN_LAYERS;
-        return new Plan("ternary " + w + "x" + l + " lossless", w, l, o.iterations > 0 ? o.iterations : 20_000, 0,
-                true, true);
+        return Presets.networks(o.preset(), s.kind()).stream()
+                .map(n -> Plan.smallestFile(audio ? n.shape() + " per segment" : n.shape(), n)).toList();
     }
 
     /** Trains the plan's network(s) and stores them quantized; lossless plans try finer formats. */
     private static List<StoredModel> storedModels(Signal s, byte[] sha, Plan plan, EncodeOptions o, Listener listener) {
-        FitOptions fit = FitOptions.builder().formulation(Formulation.PLANE_HEADS).width(plan.width())
-                .layers(plan.layers()).maxIterations(plan.iterations()).timeLimitSeconds(plan.timeLimitSeconds())
-                .threads(o.threads).seed(o.seed).polish(plan.lossless() ? LOSSLESS_POLISH : 0).build();
-        TrainedNetworks fitted = TrainedNetworks.fit(s, fit, o.segmentFrames, p -> listener.fit(plan.name(), p));
-        if (o.autoWeights) {
+        Presets.Network network = plan.network();
+        FitOptions fit = FitOptions.builder().formulation(Formulation.PLANE_HEADS).width(network.width())
+                .layers(network.layers()).maxIterations(network.iterations())
+                .timeLimitSeconds(network.timeLimitSeconds())
+                .threads(o.threads()).seed(o.seed()).polish(plan.losslessModel() ? LOSSLESS_POLISH : 0).build();
+        TrainedNetworks fitted = TrainedNetworks.fit(s, fit, o.segmentFrames(), p -> listener.fit(plan.name(), p));
+        if (o.autoWeights()) {
             listener.stage("choosing weight formats for " + plan.name());
-            return WeightChoice.choose(s, sha, fitted, o.threads, plan.lossless()).models();
+            return WeightChoice.choose(s, sha, fitted, o.threads(), plan.losslessModel()).models();
         }
-        TensorFormat[] formats = plan.lossless()
-                ? new TensorFormat[] {o.weightFormat, TensorFormat.FP16, TensorFormat.FP32} : new TensorFormat[] {o.weightFormat};
+        TensorFormat[] formats = plan.losslessModel()
+                ? new TensorFormat[] {o.weightFormat(), TensorFormat.FP16, TensorFormat.FP32} : new TensorFormat[] {o.weightFormat()};
         List<StoredModel> stored = null;
         for (TensorFormat format : formats) {
             stored = fitted.store(format);
-            if (!plan.lossless() || TrainedNetworks.predictsEveryBit(s, stored, o.threads)) {
+            if (!plan.losslessModel() || TrainedNetworks.predictsEveryBit(s, stored, o.threads())) {
                 break;
             }
         }
@@ -167,16 +166,13 @@ public final class Encoder {
      * them as trained: their weights are ternary already, so nothing is lost in storing.
      */
     private static List<StoredTernaryModel> ternaryModels(Signal s, Plan plan, EncodeOptions o, Listener listener) {
-        FitOptions fit = FitOptions.ternaryBuilder().width(plan.width()).layers(plan.layers())
-                .maxIterations(plan.iterations()).threads(o.threads).seed(o.seed).build();
+        Presets.Network network = plan.network();
+        FitOptions fit = FitOptions.ternaryBuilder().width(network.width()).layers(network.layers())
+                .maxIterations(network.iterations()).threads(o.threads()).seed(o.seed()).build();
         List<StoredTernaryModel> out = new ArrayList<>();
-        int positions = s.kind() == SignalKind.AUDIO ? s.spec().frames() : s.spec().positions();
-        int step = s.kind() == SignalKind.AUDIO ? o.segmentFrames : positions;
-        for (int at = 0; at < positions; at += step) {
-            int n = Math.min(step, positions - at);
-            Signal part = s.kind() == SignalKind.AUDIO ? s.segment(at, n) : s;
-            TernaryInr m = InrFitter.fitTernary(part, fit, p -> listener.fit(plan.name(), p)).model();
-            out.add(StoredTernaryModel.of(m, at, n));
+        for (Segments.Piece piece : Segments.of(s, o.segmentFrames())) {
+            TernaryInr m = InrFitter.fitTernary(piece.of(s), fit, p -> listener.fit(plan.name(), p)).model();
+            out.add(StoredTernaryModel.of(m, piece.start(), piece.count()));
         }
         return out;
     }

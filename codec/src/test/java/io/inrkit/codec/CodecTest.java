@@ -111,7 +111,7 @@ class CodecTest {
         EncodeOptions o = EncodeOptions.builder().width(16).layers(2).iterations(40).build();
         List<StoredModel> models = List.of(TrainedNetworks.store(io.inrkit.core.fit.InrFitter.fit(s,
                 io.inrkit.core.fit.FitOptions.builder().width(16).layers(2).maxIterations(40).build(),
-                io.inrkit.core.fit.FitListener.NONE).model(), 0, 256, o.weightFormat));
+                io.inrkit.core.fit.FitListener.NONE).model(), 0, 256, o.weightFormat()));
         byte[] coded = SampleCodec.encode(s, new ModelSideInformation(s.spec(), models, 3), InrFormat.MODE_MIXED);
         byte[] file = new InrContainer(s.spec(), SampleHash.of(s), java.util.List.copyOf(models), InrFormat.MODE_MIXED, coded).toBytes();
         assertEquals(Decoder.decode(file, 1), Decoder.decode(file, 4));

@@ -26,7 +26,8 @@ class TernaryEncodeTest {
     @Test
     void aTernaryLosslessModelCodesTheCropByItself() throws Exception {
         Signal s = CodecFixtures.image("kodim23-16x16.ppm");
-        EncodeOptions o = EncodeOptions.builder().losslessModel(true).weightFormat(TensorFormat.TERNARY)
+        EncodeOptions o = EncodeOptions.builder().losslessModel(true)
+                .architecture(EncodeOptions.Architecture.TERNARY_BITLINEAR)
                 .width(WIDTH).layers(LAYERS).iterations(ITERATIONS).seed(1).build();
         EncodeResult r = Encoder.encode(s, o, Encoder.Listener.NONE);
         assertEquals(s, Decoder.decode(r.file(), 2), "every sample decoded");

@@ -1,7 +1,9 @@
 package io.inrkit.image;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** Image file formats INRKit reads; PNG and TIFF are also written. */
 public enum ImageFormat {
@@ -33,6 +35,16 @@ public enum ImageFormat {
     /** The usual file extension, without the dot. */
     public String extension() {
         return extensions[0];
+    }
+
+    /** Every extension the format's files have, without the dot; the usual one first. */
+    public List<String> extensions() {
+        return List.of(extensions);
+    }
+
+    /** The extensions of every format INRKit reads, without the dot. */
+    public static List<String> allExtensions() {
+        return Stream.of(values()).flatMap(f -> f.extensions().stream()).toList();
     }
 
     /** The format an ImageIO reader reports, or null when INRKit does not read it. */

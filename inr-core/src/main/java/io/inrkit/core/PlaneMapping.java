@@ -4,7 +4,7 @@ package io.inrkit.core;
  * How an unsigned n-bit sample value becomes the n-bit code whose bits are the planes.
  * Plane i of a code c is {@code (c >>> i) & 1}; plane 0 is the least significant bit.
  */
-public enum PlaneMapping {
+public enum PlaneMapping implements IdentifiedEnum {
     /** The code is the value itself (the paper's decomposition). */
     BINARY {
         @Override
@@ -45,18 +45,8 @@ public enum PlaneMapping {
     /** Inverse of {@link #encode(int)}. */
     public abstract int decode(int code);
 
-    /** Lower-case name as used on the command line and in files. */
-    public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     /** Parses {@link #id()} ("binary", "gray"). */
     public static PlaneMapping fromId(String id) {
-        for (PlaneMapping m : values()) {
-            if (m.id().equals(id)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown plane mapping '" + id + "' (binary, gray)");
+        return IdentifiedEnum.fromId(PlaneMapping.class, "plane mapping", id);
     }
 }

@@ -1,5 +1,7 @@
 package io.inrkit.codec.format;
 
+import io.inrkit.core.model.NetworkLimits;
+
 /** Constants of the .inr container, as specified in docs/FORMAT.md. */
 public final class InrFormat {
 
@@ -34,8 +36,10 @@ public final class InrFormat {
 
     // Limits checked before allocating: generous for real use, small enough to refuse absurd files.
     public static final int MAX_MODELS = 1 << 16;
-    public static final int MAX_LAYERS = 64;
-    public static final int MAX_UNITS = 8192;
+    /** Layers of one model, its output layer included ({@link NetworkLimits#MAX_LAYERS}). */
+    public static final int MAX_LAYERS = NetworkLimits.MAX_LAYERS;
+    /** Units of one layer ({@link NetworkLimits#MAX_UNITS}). */
+    public static final int MAX_UNITS = NetworkLimits.MAX_UNITS;
     /** Parameters of one model, and of all models of a file: entropy coding can make a few bytes
      *  declare a huge constant tensor, so size alone does not bound them. */
     public static final long MAX_PARAMETERS_PER_MODEL = 1L << 22;

@@ -6,11 +6,11 @@ import io.inrkit.codec.model.ModelSideInformation;
 import io.inrkit.codec.quant.PhaseRewrite;
 import io.inrkit.codec.quant.Quantizer;
 import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.core.Segments;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
-import io.inrkit.core.fit.FitResult;
 import io.inrkit.core.fit.InrFitter;
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.InrModel;
@@ -36,17 +36,9 @@ public record TrainedNetworks(List<InrModel> models, List<int[]> ranges) {
     public static TrainedNetworks fit(Signal s, FitOptions fit, int segmentFrames, FitListener progress) {
         List<InrModel> fitted = new ArrayList<>();
         List<int[]> ranges = new ArrayList<>();
-        if (s.kind() == SignalKind.AUDIO) {
-            int frames = s.spec().frames();
-            for (int at = 0; at < frames; at += segmentFrames) {
-                int n = Math.min(segmentFrames, frames - at);
-                fitted.add(InrFitter.fit(s.segment(at, n), fit, progress).model());
-                ranges.add(new int[] {at, n});
-            }
-        } else {
-            FitResult r = InrFitter.fit(s, fit, progress);
-            fitted.add(r.model());
-            ranges.add(new int[] {0, s.spec().positions()});
+        for (Segments.Piece piece : Segments.of(s, segmentFrames)) {
+            fitted.add(InrFitter.fit(piece.of(s), fit, progress).model());
+            ranges.add(new int[] {piece.start(), piece.count()});
         }
         return new TrainedNetworks(fitted, ranges);
     }

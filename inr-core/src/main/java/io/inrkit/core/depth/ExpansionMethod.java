@@ -1,12 +1,12 @@
 package io.inrkit.core.depth;
 
-import java.util.Locale;
+import io.inrkit.core.IdentifiedEnum;
 
 /**
  * How {@link BitDepthExpansion} fills the missing low bits of an n-bit sample expanded to m
  * bits (k = m - n missing bits). Every method keeps the n known bits as they are.
  */
-public enum ExpansionMethod {
+public enum ExpansionMethod implements IdentifiedEnum {
     /** The missing bits are 0: {@code v << k}. */
     ZERO_PADDING("zp"),
     /** The value's own bits repeated below it: {@code 101 -> 101101...}. */
@@ -35,6 +35,7 @@ public enum ExpansionMethod {
     }
 
     /** The command line's name: zp, br, mig, centre, contour, inr, inr-soft. */
+    @Override
     public String id() {
         return id;
     }
@@ -44,14 +45,8 @@ public enum ExpansionMethod {
         return this == INR || this == INR_SOFT;
     }
 
+    /** The method named {@code id}, in any case. */
     public static ExpansionMethod fromId(String id) {
-        String wanted = id.toLowerCase(Locale.ROOT);
-        for (ExpansionMethod m : values()) {
-            if (m.id.equals(wanted)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown expansion method '" + id
-                + "' (zp, br, mig, centre, contour, inr, inr-soft)");
+        return IdentifiedEnum.fromIdIgnoringCase(ExpansionMethod.class, "expansion method", id);
     }
 }

@@ -1,5 +1,6 @@
 package io.inrkit.core.fit;
 
+import io.inrkit.core.IdentifiedEnum;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.model.Formulation;
 
@@ -83,23 +84,14 @@ public final class FitOptions {
     }
 
     /** Which training code runs the fit. */
-    public enum Engine {
+    public enum Engine implements IdentifiedEnum {
         /** INRKit's training loop: ND4J matrix products, fused Java kernels for the rest. */
         FUSED,
         /** DL4J's MultiLayerNetwork with INRKit's sine activation and SIREN init: the reference. */
         DL4J;
 
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         public static Engine fromId(String id) {
-            for (Engine e : values()) {
-                if (e.id().equals(id)) {
-                    return e;
-                }
-            }
-            throw new IllegalArgumentException("unknown engine '" + id + "' (fused, dl4j)");
+            return IdentifiedEnum.fromId(Engine.class, "engine", id);
         }
     }
 
@@ -308,15 +300,17 @@ public final class FitOptions {
         }
 
         public FitOptions build() {
-            check(width >= 1 && width <= 8192, "width must be 1..8192, got " + width);
-            check(layers >= 1 && layers <= 64, "layers must be 1..64, got " + layers);
+            check(width >= 1 && width <= io.inrkit.core.model.NetworkLimits.MAX_UNITS,
+                    "width must be 1.." + io.inrkit.core.model.NetworkLimits.MAX_UNITS + ", got " + width);
+            check(layers >= 1 && layers <= io.inrkit.core.model.NetworkLimits.MAX_HIDDEN_LAYERS,
+                    "layers must be 1.." + io.inrkit.core.model.NetworkLimits.MAX_HIDDEN_LAYERS + ", got " + layers);
             check(omega > 0 && Float.isFinite(omega), "omega must be a positive number, got " + omega);
             check(firstOmega >= 0 && Float.isFinite(firstOmega), "first omega must be 0 (automatic) or positive, got "
                     + firstOmega);
             check(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
             check(batchSize >= 0, "batch size must be positive or full, got " + batchSize);
             check(maxIterations >= 1, "max iterations must be at least 1, got " + maxIterations);
-            check(timeLimitSeconds >= 0 && Double.isFinite(timeLimitSeconds), "time limit must be 0 (none) or positive seconds");
+            check(timeLimitSeconds >= 0 && Double.isFinite(timeLimitSeconds), "time limit must be 0 (none) or positive seconds, got " + timeLimitSeconds);
             check(threads >= 1 && threads <= 1024, "threads must be 1..1024, got " + threads);
             check(polish >= 0 && polish <= 100, "polish must be 0..100, got " + polish);
             check(encodingFrequencies == AUTO_FREQUENCIES

@@ -1,5 +1,6 @@
 package io.inrkit.core.fit;
 
+import io.inrkit.core.Segments;
 import io.inrkit.core.Signal;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -91,23 +92,17 @@ public final class InrFitter {
         if (audio.kind() != io.inrkit.core.SignalKind.AUDIO) {
             throw new IllegalArgumentException("segments are for audio; this is " + audio.spec().describe());
         }
-        if (segmentFrames < 1) {
-            throw new IllegalArgumentException("segment length must be at least 1 frame, got " + segmentFrames);
-        }
-        int frames = audio.spec().frames();
-        int count = (frames + segmentFrames - 1) / segmentFrames;
+        java.util.List<Segments.Piece> pieces = Segments.of(audio, segmentFrames);
+        int count = pieces.size();
         FitOptions each = options.budget().timeLimitSeconds() > 0
                 ? options.toBuilder().timeLimitSeconds(options.budget().timeLimitSeconds() / count).build() : options;
         java.util.List<FitResult> results = new java.util.ArrayList<>();
         Signal.Builder joined = Signal.builder(audio.spec());
-        for (int k = 0; k < count; k++) {
-            int start = k * segmentFrames;
-            Signal part = audio.segment(start, Math.min(segmentFrames, frames - start));
-            int index = k;
-            FitResult r = fit(part, each, p -> listener.onEvaluation(index, count, p));
+        for (Segments.Piece piece : pieces) {
+            FitResult r = fit(piece.of(audio), each, p -> listener.onEvaluation(piece.index(), count, p));
             results.add(r);
             Signal rec = r.reconstruction();
-            joined.setAll(start * audio.channels(), rec.toIntArray(), 0, rec.sampleCount());
+            joined.setAll(piece.start() * audio.channels(), rec.toIntArray(), 0, rec.sampleCount());
         }
         Signal reconstruction = joined.build();
         return new SegmentedFitResult(segmentFrames, java.util.List.copyOf(results), reconstruction,

@@ -1,9 +1,9 @@
 package io.inrkit.core.fit;
 
-import java.util.Locale;
+import io.inrkit.core.IdentifiedEnum;
 
 /** Learning rate over the iterations. */
-public enum Schedule {
+public enum Schedule implements IdentifiedEnum {
     /** The paper's: the same rate throughout. */
     CONSTANT,
     /** Cosine decay from the rate to 5% of it at the iteration limit. */
@@ -18,16 +18,7 @@ public enum Schedule {
         return base * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * t)));
     }
 
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public static Schedule fromId(String id) {
-        for (Schedule s : values()) {
-            if (s.id().equals(id)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown schedule '" + id + "' (constant, cosine)");
+        return IdentifiedEnum.fromId(Schedule.class, "schedule", id);
     }
 }
