@@ -1,9 +1,9 @@
 package io.inrkit.bench;
 
 import io.inrkit.bench.quant.IntegerEngine;
-import io.inrkit.codec.quant.PhaseRewrite;
-import io.inrkit.codec.quant.Quantizer;
-import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.internal.quant.PhaseRewrite;
+import io.inrkit.codec.internal.quant.Quantizer;
+import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.core.BitPlanes;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.Signal;

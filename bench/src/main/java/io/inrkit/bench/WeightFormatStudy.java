@@ -1,14 +1,14 @@
 package io.inrkit.bench;
 
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.SampleHash;
-import io.inrkit.codec.format.StoredModel;
-import io.inrkit.codec.model.SampleCodec;
-import io.inrkit.codec.quant.TensorFormat;
-import io.inrkit.codec.search.Cost;
-import io.inrkit.codec.search.TrainedNetworks;
-import io.inrkit.codec.search.WeightChoice;
+import io.inrkit.codec.internal.format.InrContainer;
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.format.StoredModel;
+import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.quant.TensorFormat;
+import io.inrkit.codec.internal.search.Cost;
+import io.inrkit.codec.internal.search.TrainedNetworks;
+import io.inrkit.codec.internal.search.WeightChoice;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;

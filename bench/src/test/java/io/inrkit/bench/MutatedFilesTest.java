@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inrkit.codec.CodecFixtures;
 import io.inrkit.codec.Decoder;
 import io.inrkit.codec.SampleFiles;
-import io.inrkit.codec.format.InrContainer;
+import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;

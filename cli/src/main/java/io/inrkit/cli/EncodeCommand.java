@@ -5,7 +5,7 @@ import io.inrkit.codec.EncodeOptions;
 import io.inrkit.codec.EncodeResult;
 import io.inrkit.codec.Encoder;
 import io.inrkit.codec.InrFileInfo;
-import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.WeightFormat;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.fit.FitProgress;
@@ -24,9 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +58,7 @@ final class EncodeCommand implements Callable<Integer> {
     static final class WeightNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Stream.concat(Stream.of(AUTO_WEIGHTS), Stream.of(TensorFormat.values()).map(TensorFormat::cliName))
+            return Stream.concat(Stream.of(AUTO_WEIGHTS), Stream.of(WeightFormat.values()).map(WeightFormat::id))
                     .iterator();
         }
     }
@@ -317,11 +316,11 @@ final class EncodeCommand implements Callable<Integer> {
         if (weights.equals(AUTO_WEIGHTS)) {
             b.autoWeights(true);
         } else {
-            TensorFormat format = format(weights);
+            WeightFormat format = format(weights);
             b.weightFormat(format);
             // --lossless-model --weights ternary names the paper's ternary BitLinear network (as
             // --lossless-model's help says), whose weights are ternary from the first step.
-            if (losslessModel && format == TensorFormat.TERNARY) {
+            if (losslessModel && format == WeightFormat.TERNARY) {
                 b.architecture(EncodeOptions.Architecture.TERNARY_BITLINEAR);
             }
         }
@@ -340,9 +339,9 @@ final class EncodeCommand implements Callable<Integer> {
         return b.build();
     }
 
-    static TensorFormat format(String id) {
+    static WeightFormat format(String id) {
         try {
-            return TensorFormat.byName(id);
+            return WeightFormat.fromId(id);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

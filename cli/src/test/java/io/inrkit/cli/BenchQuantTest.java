@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.WeightFormat;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,9 +26,9 @@ class BenchQuantTest {
             totals.put(row.get("method").asText(), row.get("totalBytes").asInt());
         }
         int bestSingle = Integer.MAX_VALUE;
-        for (TensorFormat f : TensorFormat.values()) {
-            assertTrue(totals.containsKey(f.cliName()), f.cliName());
-            bestSingle = Math.min(bestSingle, totals.get(f.cliName()));
+        for (WeightFormat f : WeightFormat.values()) {
+            assertTrue(totals.containsKey(f.id()), f.id());
+            bestSingle = Math.min(bestSingle, totals.get(f.id()));
         }
         assertTrue(totals.get("auto") <= bestSingle, "auto " + totals.get("auto") + " > " + bestSingle);
         assertTrue(totals.containsKey("context only"));

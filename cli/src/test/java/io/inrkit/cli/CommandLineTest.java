@@ -39,7 +39,7 @@ class CommandLineTest {
         Cli h = Cli.run("help", "encode");
         assertEquals(0, h.code);
         String text = h.out.replaceAll("\\s+", " ");
-        assertTrue(text.contains("--weights=F Weight format: auto, " + io.inrkit.codec.quant.TensorFormat.names()
+        assertTrue(text.contains("--weights=F Weight format: auto, " + io.inrkit.codec.WeightFormat.ids()
                 + " (see docs/FORMAT.md)"), h.out);
     }
 

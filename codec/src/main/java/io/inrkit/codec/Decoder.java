@@ -1,9 +1,9 @@
 package io.inrkit.codec;
 
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.SampleHash;
-import io.inrkit.codec.model.ModelSideInformation;
-import io.inrkit.codec.model.SampleCodec;
+import io.inrkit.codec.internal.format.InrContainer;
+import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.model.ModelSideInformation;
+import io.inrkit.codec.internal.model.SampleCodec;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;

@@ -1,6 +1,5 @@
 package io.inrkit.codec;
 
-import io.inrkit.codec.quant.TensorFormat;
 import io.inrkit.core.IdentifiedEnum;
 import io.inrkit.core.model.NetworkLimits;
 import java.util.OptionalInt;
@@ -45,7 +44,7 @@ public final class EncodeOptions {
     private final OptionalInt iterations;
     private final boolean losslessModel;
     private final Architecture architecture;
-    private final TensorFormat weightFormat;
+    private final WeightFormat weightFormat;
     private final boolean autoWeights;
     private final int threads;
     private final long seed;
@@ -104,7 +103,7 @@ public final class EncodeOptions {
     }
 
     /** How a SIREN's weights are stored (a ternary BitLinear network's are ternary). */
-    public TensorFormat weightFormat() {
+    public WeightFormat weightFormat() {
         return weightFormat;
     }
 
@@ -136,7 +135,7 @@ public final class EncodeOptions {
         private OptionalInt iterations = OptionalInt.empty();
         private boolean losslessModel;
         private Architecture architecture = Architecture.SIREN;
-        private TensorFormat weightFormat = TensorFormat.INT8_CHANNEL;
+        private WeightFormat weightFormat = WeightFormat.INT8_CHANNEL;
         private boolean autoWeights;
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed;
@@ -172,7 +171,7 @@ public final class EncodeOptions {
             return this;
         }
 
-        public Builder weightFormat(TensorFormat v) {
+        public Builder weightFormat(WeightFormat v) {
             weightFormat = v;
             return this;
         }

@@ -1,21 +1,20 @@
 package io.inrkit.codec;
 
 import io.inrkit.codec.EncodeOptions.Architecture;
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.SampleHash;
-import io.inrkit.codec.format.StoredModel;
-import io.inrkit.codec.format.StoredNetwork;
-import io.inrkit.codec.format.StoredTernaryModel;
-import io.inrkit.codec.model.SampleCodec;
-import io.inrkit.codec.quant.TensorFormat;
-import io.inrkit.codec.search.Cost;
-import io.inrkit.codec.search.TrainedNetworks;
-import io.inrkit.codec.search.WeightChoice;
+import io.inrkit.codec.internal.format.InrContainer;
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.format.StoredModel;
+import io.inrkit.codec.internal.format.StoredNetwork;
+import io.inrkit.codec.internal.format.StoredTernaryModel;
+import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.quant.TensorFormat;
+import io.inrkit.codec.internal.search.Cost;
+import io.inrkit.codec.internal.search.TrainedNetworks;
+import io.inrkit.codec.internal.search.WeightChoice;
 import io.inrkit.core.Segments;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
-import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
 import io.inrkit.core.fit.FitProgress;
 import io.inrkit.core.fit.InrFitter;
@@ -149,8 +148,9 @@ public final class Encoder {
             listener.stage("choosing weight formats for " + plan.name());
             return WeightChoice.choose(s, sha, fitted, o.threads(), plan.losslessModel()).models();
         }
+        TensorFormat asked = TensorFormat.of(o.weightFormat());
         TensorFormat[] formats = plan.losslessModel()
-                ? new TensorFormat[] {o.weightFormat(), TensorFormat.FP16, TensorFormat.FP32} : new TensorFormat[] {o.weightFormat()};
+                ? new TensorFormat[] {asked, TensorFormat.FP16, TensorFormat.FP32} : new TensorFormat[] {asked};
         List<StoredModel> stored = null;
         for (TensorFormat format : formats) {
             stored = fitted.store(format);

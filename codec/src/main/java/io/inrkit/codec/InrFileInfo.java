@@ -1,8 +1,8 @@
 package io.inrkit.codec;
 
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.StoredNetwork;
+import io.inrkit.codec.internal.format.InrContainer;
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.StoredNetwork;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;

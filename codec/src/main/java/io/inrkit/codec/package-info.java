@@ -1,6 +1,13 @@
 /**
- * The {@code .inr} codec: container, weight quantization, arithmetic coding of bit planes,
- * encoder and decoder. Knows {@link io.inrkit.core.Signal}, never an image or audio file format
- * (see DESIGN.md, "Modules"). Nothing is implemented here yet: the codec issue builds it.
+ * The {@code .inr} codec's public API: {@link io.inrkit.codec.Encoder} and
+ * {@link io.inrkit.codec.Decoder}, their options ({@link io.inrkit.codec.EncodeOptions},
+ * {@link io.inrkit.codec.DecodeOptions}, {@link io.inrkit.codec.WeightFormat}), what they return
+ * ({@link io.inrkit.codec.EncodeResult}, {@link io.inrkit.codec.InrFileInfo}). Signals and the
+ * typed errors come from {@code io.inrkit.core}. Knows {@link io.inrkit.core.Signal}, never an
+ * image or audio file format (docs/DESIGN.md, "Modules").
+ *
+ * <p>Everything under {@code io.inrkit.codec.internal} is the implementation: INRKit's own
+ * modules (the bench studies, the command line) use it, it makes no compatibility promise, and the
+ * module descriptor does not export it.
  */
 package io.inrkit.codec;

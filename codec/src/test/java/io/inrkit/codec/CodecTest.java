@@ -3,13 +3,14 @@ package io.inrkit.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.SampleHash;
-import io.inrkit.codec.format.StoredModel;
-import io.inrkit.codec.model.ModelSideInformation;
-import io.inrkit.codec.model.SampleCodec;
-import io.inrkit.codec.search.TrainedNetworks;
+import io.inrkit.codec.internal.format.InrContainer;
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.format.StoredModel;
+import io.inrkit.codec.internal.model.ModelSideInformation;
+import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.quant.TensorFormat;
+import io.inrkit.codec.internal.search.TrainedNetworks;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalSpec;
 import java.util.List;
@@ -64,7 +65,7 @@ class CodecTest {
         List<StoredModel> models = List.of(TrainedNetworks.store(
                 io.inrkit.core.fit.InrFitter.fit(s, io.inrkit.core.fit.FitOptions.builder().width(16).layers(2)
                         .maxIterations(60).build(), io.inrkit.core.fit.FitListener.NONE).model(),
-                0, 256, io.inrkit.codec.quant.TensorFormat.INT8_CHANNEL));
+                0, 256, io.inrkit.codec.internal.quant.TensorFormat.INT8_CHANNEL));
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, 1);
         for (int mode : new int[] {InrFormat.MODE_CONTEXT, InrFormat.MODE_MIXED, InrFormat.MODE_INR}) {
             byte[] coded = SampleCodec.encode(s, side, mode);
@@ -97,7 +98,7 @@ class CodecTest {
             int n = Math.min(100, 256 - at);
             models.add(TrainedNetworks.store(io.inrkit.core.fit.InrFitter.fit(s.segment(at, n),
                     io.inrkit.core.fit.FitOptions.builder().width(8).layers(1).maxIterations(20).build(),
-                    io.inrkit.core.fit.FitListener.NONE).model(), at, n, io.inrkit.codec.quant.TensorFormat.INT8_CHANNEL));
+                    io.inrkit.core.fit.FitListener.NONE).model(), at, n, io.inrkit.codec.internal.quant.TensorFormat.INT8_CHANNEL));
         }
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, 2);
         byte[] coded = SampleCodec.encode(s, side, InrFormat.MODE_MIXED);
@@ -111,7 +112,7 @@ class CodecTest {
         EncodeOptions o = EncodeOptions.builder().width(16).layers(2).iterations(40).build();
         List<StoredModel> models = List.of(TrainedNetworks.store(io.inrkit.core.fit.InrFitter.fit(s,
                 io.inrkit.core.fit.FitOptions.builder().width(16).layers(2).maxIterations(40).build(),
-                io.inrkit.core.fit.FitListener.NONE).model(), 0, 256, o.weightFormat()));
+                io.inrkit.core.fit.FitListener.NONE).model(), 0, 256, TensorFormat.of(o.weightFormat())));
         byte[] coded = SampleCodec.encode(s, new ModelSideInformation(s.spec(), models, 3), InrFormat.MODE_MIXED);
         byte[] file = new InrContainer(s.spec(), SampleHash.of(s), java.util.List.copyOf(models), InrFormat.MODE_MIXED, coded).toBytes();
         assertEquals(Decoder.decode(file, 1), Decoder.decode(file, 4));

@@ -78,7 +78,7 @@ class EncodeOptionsTest {
         assertEquals(List.of("64x2 lossless", "ternary 64x2 lossless"), names(IMAGE, EncodeOptions.builder()
                 .losslessModel(true).autoWeights(true).width(64).layers(2)));
         assertEquals(List.of("256x3 lossless"), names(IMAGE, EncodeOptions.builder().losslessModel(true)
-                .weightFormat(io.inrkit.codec.quant.TensorFormat.TERNARY)), "ternary weights alone keep the SIREN");
+                .weightFormat(WeightFormat.TERNARY)), "ternary weights alone keep the SIREN");
         Encoder.Plan ternary = Encoder.plans(IMAGE, EncodeOptions.builder().losslessModel(true)
                 .architecture(Architecture.TERNARY_BITLINEAR).build()).get(0);
         assertEquals(20_000, ternary.network().iterations());

@@ -65,7 +65,7 @@ class MalformedFileTest {
         assertTrue(e.getMessage().contains("too large") || e.getMessage().contains("MiB"), e.getMessage());
 
         byte[] wide = withNet.clone(); // first model layer: 2 inputs -> 8 units; claim 8000 units
-        int model = 8 + 9 + io.inrkit.codec.format.InrFormat.SIGNAL_PAYLOAD_BYTES + 5;
+        int model = 8 + 9 + io.inrkit.codec.internal.format.InrFormat.SIGNAL_PAYLOAD_BYTES + 5;
         ByteBuffer.wrap(wide).order(ByteOrder.LITTLE_ENDIAN).putShort(model + 10 + 2, (short) 8000);
         refreshCrc(wide, model - 5);
         assertThrows(CorruptInputException.class, () -> Decoder.decode(wide, 1));
@@ -74,7 +74,7 @@ class MalformedFileTest {
     @Test
     void unknownTensorFormatIsUnsupported() {
         byte[] f = withNet.clone();
-        int model = 8 + 9 + io.inrkit.codec.format.InrFormat.SIGNAL_PAYLOAD_BYTES + 5;
+        int model = 8 + 9 + io.inrkit.codec.internal.format.InrFormat.SIGNAL_PAYLOAD_BYTES + 5;
         f[model + 10 + 8] = 77; // the first weight tensor's format id
         refreshCrc(f, model - 5);
         assertMessage(UnsupportedFormatException.class, "unknown tensor format id 77", f);

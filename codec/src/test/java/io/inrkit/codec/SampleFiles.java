@@ -1,14 +1,14 @@
 package io.inrkit.codec;
 
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.SampleHash;
-import io.inrkit.codec.format.StoredNetwork;
-import io.inrkit.codec.format.StoredTernaryModel;
-import io.inrkit.codec.model.ModelSideInformation;
-import io.inrkit.codec.model.SampleCodec;
-import io.inrkit.codec.quant.TensorFormat;
-import io.inrkit.codec.search.TrainedNetworks;
+import io.inrkit.codec.internal.format.InrContainer;
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.format.StoredNetwork;
+import io.inrkit.codec.internal.format.StoredTernaryModel;
+import io.inrkit.codec.internal.model.ModelSideInformation;
+import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.quant.TensorFormat;
+import io.inrkit.codec.internal.search.TrainedNetworks;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.StoredTernaryModel;
-import io.inrkit.codec.quant.QuantizedTensor;
-import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.internal.format.InrContainer;
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.StoredTernaryModel;
+import io.inrkit.codec.internal.quant.QuantizedTensor;
+import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.core.Signal;
 import org.junit.jupiter.api.Test;
 

@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inrkit.codec.format.InrContainer;
-import io.inrkit.codec.format.InrFormat;
-import io.inrkit.codec.format.SampleHash;
-import io.inrkit.codec.format.StoredLayer;
-import io.inrkit.codec.format.StoredModel;
-import io.inrkit.codec.model.ModelSideInformation;
-import io.inrkit.codec.model.SampleCodec;
-import io.inrkit.codec.quant.QuantizedTensor;
-import io.inrkit.codec.quant.Quantizer;
-import io.inrkit.codec.quant.TensorFormat;
-import io.inrkit.codec.search.Cost;
-import io.inrkit.codec.search.TrainedNetworks;
-import io.inrkit.codec.search.WeightChoice;
+import io.inrkit.codec.internal.format.InrContainer;
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.format.StoredLayer;
+import io.inrkit.codec.internal.format.StoredModel;
+import io.inrkit.codec.internal.model.ModelSideInformation;
+import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.quant.QuantizedTensor;
+import io.inrkit.codec.internal.quant.Quantizer;
+import io.inrkit.codec.internal.quant.TensorFormat;
+import io.inrkit.codec.internal.search.Cost;
+import io.inrkit.codec.internal.search.TrainedNetworks;
+import io.inrkit.codec.internal.search.WeightChoice;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
@@ -142,24 +142,24 @@ class WeightFormatsTest {
         DenseLayer l = hidden();
         float[] w = l.weights();
         QuantizedTensor q = Quantizer.quantize(w, l.inputs(), l.outputs(), TensorFormat.PTQ161);
-        boolean[] salient = io.inrkit.codec.quant.Ptq161.salientRows(w, l.inputs(), l.outputs());
+        boolean[] salient = io.inrkit.codec.internal.quant.Ptq161.salientRows(w, l.inputs(), l.outputs());
         int salientRows = 0;
         for (boolean b : salient) {
             salientRows += b ? 1 : 0;
         }
         assertEquals((int) Math.ceil(0.2 * l.inputs()), salientRows, "the top 20% of rows by energy");
-        assertTrue(io.inrkit.codec.quant.Ptq161.structured(q.codes(), l.inputs(), l.outputs()), "one kind per row");
+        assertTrue(io.inrkit.codec.internal.quant.Ptq161.structured(q.codes(), l.inputs(), l.outputs()), "one kind per row");
         float[] v = q.dequantize();
         int cols = l.outputs();
         for (int i = 0; i < l.inputs(); i++) {
             for (int j = 0; j < cols; j++) {
                 int code = q.codes()[i * cols + j];
                 float expected = salient[i] ? (float) (code * (double) q.scales()[j])
-                        : (float) (q.scales()[cols + j] + (code == io.inrkit.codec.quant.Ptq161.PLUS ? 1 : -1)
+                        : (float) (q.scales()[cols + j] + (code == io.inrkit.codec.internal.quant.Ptq161.PLUS ? 1 : -1)
                                 * (double) q.scales()[2 * cols + j]);
                 assertEquals(expected, v[i * cols + j], "the formula, bit for bit");
                 if (!salient[i]) {
-                    assertEquals(w[i * cols + j] >= q.scales()[cols + j], code == io.inrkit.codec.quant.Ptq161.PLUS);
+                    assertEquals(w[i * cols + j] >= q.scales()[cols + j], code == io.inrkit.codec.internal.quant.Ptq161.PLUS);
                 }
             }
         }
@@ -172,8 +172,8 @@ class WeightFormatsTest {
             binaryRow++;
         }
         mixed[binaryRow * cols] = 3; // a 4-bit code in a binarized row: the decoder calls this corrupt
-        assertTrue(!io.inrkit.codec.quant.Ptq161.structured(mixed, l.inputs(), cols));
-        assertTrue(TensorFormat.PTQ161.validCode(io.inrkit.codec.quant.Ptq161.MINUS) && !TensorFormat.PTQ161.validCode(8));
+        assertTrue(!io.inrkit.codec.internal.quant.Ptq161.structured(mixed, l.inputs(), cols));
+        assertTrue(TensorFormat.PTQ161.validCode(io.inrkit.codec.internal.quant.Ptq161.MINUS) && !TensorFormat.PTQ161.validCode(8));
         assertTrue(TensorFormat.PTQ161.validScale(cols, cols, -0.5f) && !TensorFormat.PTQ161.validScale(2 * cols, cols, -0.5f),
                 "mu may be negative, alpha may not");
     }
@@ -194,9 +194,13 @@ class WeightFormatsTest {
     @Test
     void unknownFormatNamesAreRefusedWithTheList() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> TensorFormat.byName("int9"));
+                () -> WeightFormat.fromId("int9"));
         assertTrue(e.getMessage().contains("posit16") && e.getMessage().contains("ternary"), e.getMessage());
-        assertEquals(TensorFormat.FP4_E2M1, TensorFormat.byName("fp4"));
+        assertEquals(WeightFormat.FP4_E2M1, WeightFormat.fromId("fp4"));
+        for (TensorFormat f : TensorFormat.values()) {
+            assertEquals(f, TensorFormat.of(f.weightFormat()), "the public and internal enums match one to one");
+        }
+        assertEquals(TensorFormat.values().length, WeightFormat.values().length);
     }
 
     private static double squaredError(float[] a, float[] b) {

@@ -1,9 +1,9 @@
 package io.inrkit.bench.quant;
 
-import io.inrkit.codec.quant.PhaseRewrite;
-import io.inrkit.codec.quant.QuantizedTensor;
-import io.inrkit.codec.quant.Quantizer;
-import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.internal.quant.PhaseRewrite;
+import io.inrkit.codec.internal.quant.QuantizedTensor;
+import io.inrkit.codec.internal.quant.Quantizer;
+import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.core.CoordinateGrid;
 import io.inrkit.core.SignalSpec;
 import io.inrkit.core.model.BitProbabilities;

@@ -1,7 +1,7 @@
 package io.inrkit.bench.quant;
 
-import io.inrkit.codec.quant.Quantizer;
-import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.internal.quant.Quantizer;
+import io.inrkit.codec.internal.quant.TensorFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inrkit.codec.CodecFixtures;
-import io.inrkit.codec.quant.PhaseRewrite;
-import io.inrkit.codec.quant.Quantizer;
-import io.inrkit.codec.quant.TensorFormat;
+import io.inrkit.codec.internal.quant.PhaseRewrite;
+import io.inrkit.codec.internal.quant.Quantizer;
+import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;

@@ -1,0 +1,67 @@
+package io.inrkit.codec.internal.format;
+
+import io.inrkit.codec.internal.quant.QuantizedTensor;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
+import io.inrkit.core.model.Formulation;
+import java.util.zip.CRC32C;
+
+/** Writes an {@link InrContainer} as docs/FORMAT.md lays it out: header, signal, models, bits, end. */
+final class ContainerWriter {
+
+    private ContainerWriter() {
+    }
+
+    static byte[] write(InrContainer c) {
+        ByteWriter file = new ByteWriter();
+        file.bytes(InrFormat.MAGIC).u8(InrFormat.VERSION).u8(0).u16(0);
+        section(file, InrFormat.TAG_SIGNAL, signal(c.spec(), c.sha256()));
+        for (StoredNetwork n : c.models()) {
+            section(file, InrFormat.TAG_MODEL, model(n));
+        }
+        section(file, InrFormat.TAG_BITS, new ByteWriter().u8(c.mode()).bytes(c.coded()).toByteArray());
+        section(file, InrFormat.TAG_END, new byte[0]);
+        return file.toByteArray();
+    }
+
+    private static byte[] signal(SignalSpec spec, byte[] sha256) {
+        ByteWriter s = new ByteWriter();
+        s.u8(spec.kind() == SignalKind.IMAGE ? InrFormat.KIND_IMAGE : InrFormat.KIND_AUDIO);
+        s.u16(spec.channels()).u8(spec.bitDepth()).u8(spec.signed() ? 1 : 0);
+        s.u32(spec.kind() == SignalKind.IMAGE ? spec.width() : spec.frames());
+        s.u32(spec.kind() == SignalKind.IMAGE ? spec.height() : 1);
+        s.f64(spec.sampleRate()).bytes(sha256);
+        return s.toByteArray();
+    }
+
+    private static byte[] model(StoredNetwork n) {
+        ByteWriter w = new ByteWriter();
+        w.u32(n.start()).u32(n.count());
+        if (n instanceof StoredModel m) {
+            w.u8(m.formulation() == Formulation.PLANE_HEADS ? InrFormat.FORMULATION_PLANE_HEADS
+                    : InrFormat.FORMULATION_BIT_INPUT);
+            w.u8(m.layers().size());
+            for (StoredLayer l : m.layers()) {
+                w.u16(l.inputs()).u16(l.outputs()).f32(l.omega());
+                TensorCoding.write(w, l.weights());
+                TensorCoding.write(w, l.bias());
+            }
+        } else if (n instanceof StoredTernaryModel t) {
+            w.u8(InrFormat.FORMULATION_TERNARY_BITLINEAR).u8(t.frequencies()).u8(t.weights().size());
+            for (QuantizedTensor q : t.weights()) {
+                w.u16(q.rows()).u16(q.cols());
+                TensorCoding.write(w, q);
+            }
+        }
+        return w.toByteArray();
+    }
+
+    /** One section's frame around {@code payload}: tag, length, payload, CRC32C of all three. */
+    static void section(ByteWriter file, int tag, byte[] payload) {
+        CRC32C crc = new CRC32C();
+        byte[] head = new ByteWriter().u8(tag).u32(payload.length).toByteArray();
+        crc.update(head);
+        crc.update(payload);
+        file.bytes(head).bytes(payload).u32(crc.getValue());
+    }
+}

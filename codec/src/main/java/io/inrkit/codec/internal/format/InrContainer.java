@@ -1,0 +1,73 @@
+package io.inrkit.codec.internal.format;
+
+import io.inrkit.core.BadInputException;
+import io.inrkit.core.SignalSpec;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The .inr container (docs/FORMAT.md): what a file holds, parsed and validated, or about to be
+ * written. {@link #parse} checks every length against the bytes that are there, every count and
+ * dimension against the format's limits and against each other, and every section's CRC32C,
+ * before anything is allocated from a declared size; any defect is one {@link BadInputException}.
+ * The bytes themselves are {@link ContainerWriter}'s and {@link ContainerReader}'s business.
+ *
+ * @param spec the signal
+ * @param sha256 SHA-256 of the original samples (see {@link SampleHash})
+ * @param models the stored networks, in position order (none, one for an image, one per audio segment)
+ * @param mode how the bits were coded: {@link InrFormat#MODE_CONTEXT}, MIXED or INR
+ * @param coded the arithmetic-coded bits
+ */
+public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredNetwork> models, int mode, byte[] coded) {
+
+    public InrContainer {
+        models = List.copyOf(models);
+    }
+
+    /** Bytes of each part of a written file, for reports. */
+    public record Sizes(int header, int models, int bits, int total) {
+    }
+
+    public byte[] toBytes() {
+        return ContainerWriter.write(this);
+    }
+
+    /** Sizes of the parts of {@link #toBytes()}. */
+    public Sizes sizes() {
+        int header = InrFormat.HEADER_BYTES + InrFormat.SECTION_OVERHEAD + InrFormat.SIGNAL_PAYLOAD_BYTES
+                + InrFormat.SECTION_OVERHEAD; // magic, signal section, end section
+        int total = toBytes().length;
+        int bits = InrFormat.SECTION_OVERHEAD + 1 + coded.length;
+        return new Sizes(header, total - header - bits, bits, total);
+    }
+
+    /** Whether {@code data} starts with the .inr magic. */
+    public static boolean hasMagic(byte[] data) {
+        return data.length >= 4 && data[0] == 'I' && data[1] == 'N' && data[2] == 'R' && data[3] == 'K';
+    }
+
+    /** Parses and validates a whole .inr file. */
+    public static InrContainer parse(byte[] data) throws BadInputException {
+        return ContainerReader.parse(data);
+    }
+
+    /**
+     * The signal described by the first {@link InrFormat#SPEC_BYTES} bytes of an .inr file (the
+     * header and the CRC-checked signal section), without reading its models or bits: what a
+     * javax.sound provider reports before decoding.
+     */
+    public static SignalSpec readSpec(byte[] head) throws BadInputException {
+        return ContainerReader.readSpec(head);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InrContainer c && spec.equals(c.spec) && Arrays.equals(sha256, c.sha256)
+                && models.equals(c.models) && mode == c.mode && Arrays.equals(coded, c.coded);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode() * 31 + Arrays.hashCode(coded);
+    }
+}

@@ -1,0 +1,68 @@
+package io.inrkit.codec.internal.format;
+
+import io.inrkit.core.model.NetworkLimits;
+
+/** Constants of the .inr container, as specified in docs/FORMAT.md. */
+public final class InrFormat {
+
+    /** "INRK". */
+    public static final byte[] MAGIC = {'I', 'N', 'R', 'K'};
+    public static final int VERSION = 1;
+    public static final int HEADER_BYTES = 8;
+    /** Tag, length, CRC32C around every section's payload. */
+    public static final int SECTION_OVERHEAD = 9;
+
+    public static final int TAG_SIGNAL = 'S';
+    public static final int TAG_MODEL = 'M';
+    public static final int TAG_BITS = 'B';
+    public static final int TAG_END = 'E';
+
+    public static final int KIND_IMAGE = 0;
+    public static final int KIND_AUDIO = 1;
+    /** Offset of the kind byte: the header, then the signal section's tag and length. */
+    public static final int KIND_OFFSET = HEADER_BYTES + 5;
+    /** Bytes to read to tell an .inr file and its kind: {@link #kindOf(byte[])}. */
+    public static final int PEEK_BYTES = KIND_OFFSET + 1;
+
+    public static final int FORMULATION_PLANE_HEADS = 0;
+    public static final int FORMULATION_BIT_INPUT = 1;
+    /** The paper's ternary network: positional encoding, BitLinear layers, GELU, plane-heads logits. */
+    public static final int FORMULATION_TERNARY_BITLINEAR = 2;
+
+    /** How the bits section was coded. */
+    public static final int MODE_CONTEXT = 0;
+    public static final int MODE_MIXED = 1;
+    public static final int MODE_INR = 2;
+
+    // Limits checked before allocating: generous for real use, small enough to refuse absurd files.
+    public static final int MAX_MODELS = 1 << 16;
+    /** Layers of one model, its output layer included ({@link NetworkLimits#MAX_LAYERS}). */
+    public static final int MAX_LAYERS = NetworkLimits.MAX_LAYERS;
+    /** Units of one layer ({@link NetworkLimits#MAX_UNITS}). */
+    public static final int MAX_UNITS = NetworkLimits.MAX_UNITS;
+    /** Parameters of one model, and of all models of a file: entropy coding can make a few bytes
+     *  declare a huge constant tensor, so size alone does not bound them. */
+    public static final long MAX_PARAMETERS_PER_MODEL = 1L << 22;
+    public static final long MAX_PARAMETERS_TOTAL = 1L << 24;
+    public static final int SHA256_BYTES = 32;
+    public static final int SIGNAL_PAYLOAD_BYTES = 1 + 2 + 1 + 1 + 4 + 4 + 8 + SHA256_BYTES;
+    /** Bytes from the start of a file to the end of its signal section. */
+    public static final int SPEC_BYTES = HEADER_BYTES + SECTION_OVERHEAD + SIGNAL_PAYLOAD_BYTES;
+
+    /**
+     * The kind ({@link #KIND_IMAGE}, {@link #KIND_AUDIO}) of the .inr file that starts with
+     * {@code head} (at least {@link #PEEK_BYTES} bytes), or -1 when it does not start like an .inr
+     * file of this version: what an ImageIO or javax.sound provider checks before claiming a stream.
+     */
+    public static int kindOf(byte[] head) {
+        if (head.length < PEEK_BYTES || !InrContainer.hasMagic(head) || head[4] != VERSION
+                || head[HEADER_BYTES] != TAG_SIGNAL) {
+            return -1;
+        }
+        int kind = head[KIND_OFFSET];
+        return kind == KIND_IMAGE || kind == KIND_AUDIO ? kind : -1;
+    }
+
+    private InrFormat() {
+    }
+}

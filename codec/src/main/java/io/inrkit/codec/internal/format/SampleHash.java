@@ -1,0 +1,38 @@
+package io.inrkit.codec.internal.format;
+
+import io.inrkit.core.Signal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * SHA-256 of a signal's samples as stored in every .inr file and checked after every decode:
+ * the samples in interleaved order, each as a 32-bit little-endian two's complement integer.
+ */
+public final class SampleHash {
+
+    private SampleHash() {
+    }
+
+    public static byte[] of(Signal s) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        byte[] buf = new byte[4 * 4096];
+        int n = s.sampleCount();
+        for (int i = 0; i < n; ) {
+            int k = 0;
+            for (; k < buf.length && i < n; k += 4, i++) {
+                int v = s.sample(i);
+                buf[k] = (byte) v;
+                buf[k + 1] = (byte) (v >>> 8);
+                buf[k + 2] = (byte) (v >>> 16);
+                buf[k + 3] = (byte) (v >>> 24);
+            }
+            md.update(buf, 0, k);
+        }
+        return md.digest();
+    }
+}

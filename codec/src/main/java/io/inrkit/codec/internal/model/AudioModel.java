@@ -1,0 +1,285 @@
+package io.inrkit.codec.internal.model;
+
+import io.inrkit.codec.internal.cm.BinaryCoder;
+
+/**
+ * Context-mixing model of PCM audio, coded frame by frame, channel by channel, each sample's
+ * (offset, unsigned) bits from the most significant down. The same mixing as
+ * {@link ImageModel}, over audio's predictions: FLAC's fixed polynomials of orders 1 to 3, two
+ * normalised LMS filters (orders 32 and 256), for later channels the first channel's current
+ * sample, and an error-weighted blend. The LMS filters use plain double arithmetic, which Java
+ * evaluates identically everywhere (strict IEEE 754 since Java 17).
+ */
+public final class AudioModel {
+
+    private static final int P1 = 0;
+    private static final int P2 = 1;
+    private static final int P3 = 2;
+    private static final int LMS_SHORT = 3;
+    private static final int LMS_LONG = 4;
+    private static final int STEREO = 5;
+    private static final int STEREO_P2 = 6;
+    private static final int LPC = 7;
+    private static final int LPC_LMS = 8;
+    private static final int BLEND = 9;
+    private static final int PREDICTIONS = 10;
+
+    /** Decay of the per-prediction error averages that weight the blend and set the scale. */
+    private static final double ERROR_DECAY = 0.92;
+
+    private final int frames;
+    private final int channels;
+    private final int bits;
+    private final SideInformation side;
+    private final int predictors;
+    private final int[] v;
+    private final long[] p16;
+    private final int[] sideProbability;
+    private final double[][] err; // [channel][prediction] decayed |error|, in 1/16
+    private final Lms[] shortLms;
+    private final Lms[] longLms;
+    private final Lpc[] lpc;
+    private final Lms[] residualLms;
+
+    private final BitMixer mixer;
+
+    public AudioModel(int frames, int channels, int bits, SideInformation side) {
+        this.frames = frames;
+        this.channels = channels;
+        this.bits = bits;
+        this.side = side;
+        this.predictors = PREDICTIONS + (side != null ? 1 : 0);
+        this.v = new int[frames * channels];
+        this.p16 = new long[predictors];
+        this.err = new double[channels][predictors];
+        this.shortLms = new Lms[channels];
+        this.longLms = new Lms[channels];
+        this.lpc = new Lpc[channels];
+        this.residualLms = new Lms[channels];
+        for (int c = 0; c < channels; c++) {
+            shortLms[c] = new Lms(32, 0.004);
+            longLms[c] = new Lms(256, 0.002);
+            lpc[c] = new Lpc(32, 4096, 256);
+            residualLms[c] = new Lms(16, 0.003);
+        }
+        this.sideProbability = new int[bits];
+        this.mixer = new BitMixer(channels, bits, Buckets.WIDE_ACTIVITY, predictors, 0, side != null);
+    }
+
+    /**
+     * Codes every sample (unsigned: signed PCM plus 2^(bits-1)), interleaved by frame. When
+     * decoding {@code source} is null. Returns the samples.
+     */
+    public int[] code(BinaryCoder coder, int[] source) {
+        for (int t = 0; t < frames; t++) {
+            for (int c = 0; c < channels; c++) {
+                int index = t * channels + c;
+                long scale = predict(t, c);
+                int value = codeSample(coder, t, c, scale, source == null ? 0 : source[index]);
+                v[index] = value;
+                learn(t, c, value);
+            }
+        }
+        return v;
+    }
+
+    private int codeSample(BinaryCoder coder, int t, int c, long scale, int value) {
+        if (side != null) {
+            for (int b = 0; b < bits; b++) {
+                sideProbability[b] = side.probability(t, c, b);
+            }
+        }
+        int scale16 = (int) Math.min(Integer.MAX_VALUE - 256, scale);
+        return mixer.code(coder, value, c, Buckets.wideActivity(scale), scale16, p16, BLEND, 0, sideProbability);
+    }
+
+    private int sample(int t, int c) {
+        return t >= 0 ? v[t * channels + c] : 1 << (bits - 1);
+    }
+
+    /** Fills {@link #p16} for sample (t, c); returns the local error scale in 1/16. */
+    private long predict(int t, int c) {
+        long max = ((1L << bits) - 1) << 4;
+        long s1 = sample(t - 1, c);
+        long s2 = sample(t - 2, c);
+        long s3 = sample(t - 3, c);
+        p16[P1] = s1 << 4;
+        p16[P2] = clamp((2 * s1 - s2) << 4, max);
+        p16[P3] = clamp((3 * s1 - 3 * s2 + s3) << 4, max);
+        long mid = 1L << (bits - 1);
+        p16[LMS_SHORT] = clamp(Math.round((shortLms[c].predict() + mid) * 16), max);
+        p16[LMS_LONG] = clamp(Math.round((longLms[c].predict() + mid) * 16), max);
+        double lpcPrediction = lpc[c].predict();
+        p16[LPC] = clamp(Math.round((lpcPrediction + mid) * 16), max);
+        p16[LPC_LMS] = clamp(Math.round((lpcPrediction + residualLms[c].predict() + mid) * 16), max);
+        if (c > 0) {
+            long r0 = sample(t, 0);
+            p16[STEREO] = clamp((r0 + s1 - sample(t - 1, 0)) << 4, max);
+            p16[STEREO_P2] = clamp((r0 + (2 * s1 - s2) - (2L * sample(t - 1, 0) - sample(t - 2, 0))) << 4, max);
+        } else {
+            p16[STEREO] = p16[P2];
+            p16[STEREO_P2] = p16[LMS_SHORT];
+        }
+        if (side != null) {
+            p16[PREDICTIONS] = side.expected16(t, c);
+        }
+        double sum = 0;
+        double wsum = 0;
+        double[] e = err[c];
+        for (int k = 0; k < predictors; k++) {
+            if (k == BLEND) {
+                continue;
+            }
+            double wk = 1.0 / ((e[k] + 16) * (e[k] + 16));
+            sum += wk * p16[k];
+            wsum += wk;
+        }
+        p16[BLEND] = Math.round(sum / wsum);
+        return (long) e[BLEND];
+    }
+
+    private void learn(int t, int c, int value) {
+        long v16 = (long) value << 4;
+        double[] e = err[c];
+        for (int k = 0; k < predictors; k++) {
+            e[k] = ERROR_DECAY * e[k] + (1 - ERROR_DECAY) * Math.abs(p16[k] - v16);
+        }
+        double centred = value - (double) (1L << (bits - 1));
+        shortLms[c].learn(centred);
+        longLms[c].learn(centred);
+        residualLms[c].learn(centred - lpc[c].lastPrediction());
+        lpc[c].learn(centred);
+    }
+
+    private static long clamp(long v16, long max) {
+        return v16 < 0 ? 0 : Math.min(v16, max);
+    }
+
+    /**
+     * Backward-adaptive linear prediction: every {@code interval} samples, the coefficients are
+     * refitted (autocorrelation with a Hann-like taper, Levinson-Durbin) to the last
+     * {@code window} samples already coded, so the decoder refits the same coefficients from the
+     * same decoded samples; no coefficient is stored. FLAC fits its coefficients to each block
+     * and stores them; this adapts to the music the same way without side information.
+     */
+    static final class Lpc {
+        private final double[] a;
+        private final double[] history;
+        private final int order;
+        private final int interval;
+        private int count;
+        private double prediction;
+
+        Lpc(int order, int window, int interval) {
+            this.order = order;
+            this.a = new double[order];
+            this.history = new double[window];
+            this.interval = interval;
+        }
+
+        double predict() {
+            int n = history.length;
+            double p = 0;
+            for (int i = 0; i < order; i++) {
+                p += a[i] * history[(count - 1 - i + n * 2) % n];
+            }
+            prediction = p;
+            return p;
+        }
+
+        double lastPrediction() {
+            return prediction;
+        }
+
+        void learn(double actual) {
+            history[count % history.length] = actual;
+            count++;
+            if (count % interval == 0 && count >= 2 * order) {
+                refit();
+            }
+        }
+
+        private void refit() {
+            int n = Math.min(count, history.length);
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                double taper = 0.5 - 0.5 * StrictMath.cos(StrictMath.PI * (i + 0.5) / n);
+                x[i] = history[(count - n + i) % history.length] * taper;
+            }
+            double[] r = new double[order + 1];
+            for (int lag = 0; lag <= order; lag++) {
+                double sum = 0;
+                for (int i = lag; i < n; i++) {
+                    sum += x[i] * x[i - lag];
+                }
+                r[lag] = sum;
+            }
+            if (r[0] <= 0) {
+                return;
+            }
+            r[0] *= 1 + 1e-9; // a little white noise keeps the recursion stable
+            double[] coef = new double[order];
+            double[] tmp = new double[order];
+            double error = r[0];
+            for (int i = 0; i < order; i++) {
+                double acc = r[i + 1];
+                for (int j = 0; j < i; j++) {
+                    acc -= coef[j] * r[i - j];
+                }
+                double k = acc / error;
+                for (int j = 0; j < i; j++) {
+                    tmp[j] = coef[j] - k * coef[i - 1 - j];
+                }
+                System.arraycopy(tmp, 0, coef, 0, i);
+                coef[i] = k;
+                error *= 1 - k * k;
+                if (!(error > 0)) {
+                    return; // singular: keep the previous coefficients
+                }
+            }
+            System.arraycopy(coef, 0, a, 0, order);
+        }
+    }
+
+    /**
+     * Normalised least-mean-squares linear predictor over the last {@code order} samples:
+     * {@code w += mu * e * x / (eps + |x|^2)}, in a fixed order of double operations.
+     */
+    static final class Lms {
+        private final double[] w;
+        private final double[] x;
+        private final double mu;
+        private double power;
+        private double prediction;
+
+        Lms(int order, double mu) {
+            this.w = new double[order];
+            this.x = new double[order];
+            this.mu = mu;
+        }
+
+        double predict() {
+            double p = 0;
+            for (int i = 0; i < w.length; i++) {
+                p += w[i] * x[i];
+            }
+            prediction = p;
+            return p;
+        }
+
+        void learn(double actual) {
+            double e = actual - prediction;
+            double g = mu * e / (1.0 + power);
+            for (int i = 0; i < w.length; i++) {
+                w[i] += g * x[i];
+            }
+            double oldest = x[x.length - 1];
+            System.arraycopy(x, 0, x, 1, x.length - 1);
+            x[0] = actual;
+            power += actual * actual - oldest * oldest;
+            if (power < 0) {
+                power = 0;
+            }
+        }
+    }
+}

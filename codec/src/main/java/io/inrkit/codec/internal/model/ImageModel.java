@@ -1,0 +1,232 @@
+package io.inrkit.codec.internal.model;
+
+import io.inrkit.codec.internal.cm.BinaryCoder;
+
+/**
+ * Context-mixing model of image samples, coded in raster order, channel by channel within a
+ * pixel (green first for RGB: the others predict from its error), each sample's bits from the
+ * most significant down.
+ *
+ * <p>Every bit mixes: for each of several predictions of the sample (neighbours, gradients,
+ * median-edge, inter-channel corrections, an error-weighted blend of them all, and the INR's
+ * expectation when there is one), an adaptive probability keyed by where that prediction lies
+ * relative to the value at which this bit turns to 1, in units of the local error; the
+ * probability of the decoded prefix itself; and the INR's own probability for the bit. Two
+ * adaptive probability maps refine the mix.
+ */
+public final class ImageModel {
+
+    // Predictions, in this order.
+    private static final int W = 0;
+    private static final int N = 1;
+    private static final int NE = 2;
+    private static final int MED = 3;
+    private static final int GRAD = 4;
+    private static final int AVG = 5;
+    private static final int N_NE = 6;
+    private static final int W_NE = 7;
+    private static final int GAP = 8;
+    private static final int CH_MED = 9;
+    private static final int CH_W = 10;
+    private static final int CH_N = 11;
+    private static final int BLEND = 12;
+    private static final int CH_BLEND = 13;
+
+    /** Added to a prediction's recent error (1/16 units) before weighting the blend by its inverse square. */
+    private static final double BLEND_OFFSET = 32;
+    /** Values of the texture pattern: six neighbours, above or below the blend. */
+    private static final int TEXTURES = 64;
+    private final int width;
+    private final int height;
+    private final int channels;
+    private final int bits;
+    private final int[] order;
+    private final SideInformation side;
+    private final int predictors;
+
+    private final int[] v;
+    /** |prediction - value| in 1/16, per channel and prediction, for the current and previous row. */
+    private final int[][][] errors;
+    private final long[] p16;
+    /** The blend prediction of each channel at the current pixel, for the channels coded after it. */
+    private final long[] lastBlend;
+    /** Which of six neighbours lie above the blend: CALIC-style texture context. */
+    private int texturePattern;
+    private final int[] sideProbability;
+    private final BitMixer mixer;
+
+    public ImageModel(int width, int height, int channels, int bits, SideInformation side) {
+        this.width = width;
+        this.height = height;
+        this.channels = channels;
+        this.bits = bits;
+        this.side = side;
+        this.order = codingOrder(channels);
+        this.predictors = CH_BLEND + 1 + (side != null ? 1 : 0);
+        this.lastBlend = new long[channels];
+        this.v = new int[width * height * channels];
+        this.errors = new int[channels][predictors][2 * width];
+        this.p16 = new long[predictors];
+        this.sideProbability = new int[bits];
+        this.mixer = new BitMixer(channels, bits, Buckets.ACTIVITY, predictors, TEXTURES, side != null);
+    }
+
+    /** Green first for RGB(A), so red and blue can use its prediction error. */
+    static int[] codingOrder(int channels) {
+        return switch (channels) {
+            case 3 -> new int[] {1, 0, 2};
+            case 4 -> new int[] {1, 0, 2, 3};
+            default -> java.util.stream.IntStream.range(0, channels).toArray();
+        };
+    }
+
+    /**
+     * Codes every sample. When encoding, {@code source} holds the samples (unsigned, interleaved);
+     * when decoding it is null. Returns the samples.
+     */
+    public int[] code(BinaryCoder coder, int[] source) {
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int ci = 0; ci < channels; ci++) {
+                    int c = order[ci];
+                    int index = (y * width + x) * channels + c;
+                    int value = codeSample(coder, x, y, ci, c, source == null ? 0 : source[index]);
+                    v[index] = value;
+                    learn(x, y, c, value);
+                }
+            }
+        }
+        return v;
+    }
+
+    private int codeSample(BinaryCoder coder, int x, int y, int ci, int c, int value) {
+        int scale = predict(x, y, ci, c);
+        if (side != null) {
+            int position = y * width + x;
+            for (int b = 0; b < bits; b++) {
+                sideProbability[b] = side.probability(position, c, b);
+            }
+        }
+        return mixer.code(coder, value, ci, Buckets.activity(scale), scale, p16, BLEND, texturePattern, sideProbability);
+    }
+
+    private int sample(int x, int y, int c) {
+        return v[(y * width + x) * channels + c];
+    }
+
+    /** Fills {@link #p16} for sample (x, y, c); returns the local error scale in 1/16. */
+    private int predict(int x, int y, int ci, int c) {
+        int mid = 1 << (bits - 1);
+        int w = x > 0 ? sample(x - 1, y, c) : y > 0 ? sample(x, y - 1, c) : mid;
+        int n = y > 0 ? sample(x, y - 1, c) : w;
+        int nw = x > 0 && y > 0 ? sample(x - 1, y - 1, c) : n;
+        int ne = y > 0 && x < width - 1 ? sample(x + 1, y - 1, c) : n;
+        int ww = x > 1 ? sample(x - 2, y, c) : w;
+        int nn = y > 1 ? sample(x, y - 2, c) : n;
+        int nne = y > 1 && x < width - 1 ? sample(x + 1, y - 2, c) : ne;
+        long max = ((1L << bits) - 1) << 4;
+        p16[W] = (long) w << 4;
+        p16[N] = (long) n << 4;
+        p16[NE] = (long) ne << 4;
+        p16[MED] = (long) med(w, n, nw) << 4;
+        p16[GRAD] = clamp(((long) w + n - nw) << 4, max);
+        p16[AVG] = ((long) w + n) << 3;
+        p16[N_NE] = clamp(((long) n + ne - nne) << 4, max);
+        p16[W_NE] = clamp(((long) w + ne - n) << 4, max);
+        p16[GAP] = clamp(gap(w, n, nw, ne, ww, nn, nne), max);
+        if (ci > 0) {
+            int r = order[0];
+            int rw = x > 0 ? sample(x - 1, y, r) : y > 0 ? sample(x, y - 1, r) : mid;
+            int rn = y > 0 ? sample(x, y - 1, r) : rw;
+            int rnw = x > 0 && y > 0 ? sample(x - 1, y - 1, r) : rn;
+            int rv = sample(x, y, r);
+            p16[CH_MED] = clamp(((long) med(w, n, nw) + rv - med(rw, rn, rnw)) << 4, max);
+            p16[CH_W] = clamp(((long) w + rv - rw) << 4, max);
+            p16[CH_N] = clamp(((long) n + rv - rn) << 4, max);
+        } else {
+            p16[CH_MED] = p16[MED];
+            p16[CH_W] = p16[GRAD];
+            p16[CH_N] = p16[N_NE];
+        }
+        if (side != null) {
+            p16[CH_BLEND + 1] = side.expected16(y * width + x, c);
+        }
+        // Error-weighted blend: each prediction weighted by 1 / (its recent error near here)^2.
+        int[][] e = errors[c];
+        int cur = (y & 1) * width;
+        int prev = ((y + 1) & 1) * width;
+        double sum = 0;
+        double wsum = 0;
+        for (int k = 0; k < predictors; k++) {
+            if (k == BLEND || k == CH_BLEND) {
+                continue;
+            }
+            int[] ek = e[k];
+            long err = (x > 0 ? ek[cur + x - 1] : 0) + (y > 0 ? ek[prev + x] : 0)
+                    + (x > 0 && y > 0 ? ek[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? ek[prev + x + 1] : 0);
+            double wk = 1.0 / ((err + BLEND_OFFSET) * (err + BLEND_OFFSET));
+            sum += wk * p16[k];
+            wsum += wk;
+        }
+        p16[BLEND] = Math.round(sum / wsum);
+        lastBlend[c] = p16[BLEND];
+        if (ci > 0) {
+            int r = order[0];
+            p16[CH_BLEND] = clamp(p16[BLEND] + ((long) sample(x, y, r) << 4) - lastBlend[r], max);
+        } else {
+            p16[CH_BLEND] = p16[BLEND];
+        }
+        long b16 = p16[BLEND];
+        texturePattern = (((long) w << 4) > b16 ? 1 : 0) | (((long) n << 4) > b16 ? 2 : 0)
+                | (((long) nw << 4) > b16 ? 4 : 0) | (((long) ne << 4) > b16 ? 8 : 0)
+                | (((long) ww << 4) > b16 ? 16 : 0) | (((long) nn << 4) > b16 ? 32 : 0);
+        int[] eb = e[BLEND];
+        int scale = (x > 0 ? eb[cur + x - 1] : 0) + (y > 0 ? eb[prev + x] : 0)
+                + (x > 0 && y > 0 ? eb[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? eb[prev + x + 1] : 0);
+        return scale >> 1;
+    }
+
+    private void learn(int x, int y, int c, int value) {
+        long v16 = (long) value << 4;
+        int cur = (y & 1) * width;
+        for (int k = 0; k < predictors; k++) {
+            errors[c][k][cur + x] = (int) Math.min(Integer.MAX_VALUE, Math.abs(p16[k] - v16));
+        }
+    }
+
+    private static int med(int a, int b, int c) {
+        int mx = Math.max(a, b);
+        int mn = Math.min(a, b);
+        return c >= mx ? mn : c <= mn ? mx : a + b - c;
+    }
+
+    /** CALIC's gradient-adjusted prediction, in 1/16. */
+    private static long gap(int w, int n, int nw, int ne, int ww, int nn, int nne) {
+        long dh = (long) Math.abs(w - ww) + Math.abs(n - nw) + Math.abs(n - ne);
+        long dv = (long) Math.abs(w - nw) + Math.abs(n - nn) + Math.abs(ne - nne);
+        long base16 = (((long) w + n) << 3) + (((long) ne - nw) << 2);
+        if (dv - dh > 80) {
+            return (long) w << 4;
+        }
+        if (dh - dv > 80) {
+            return (long) n << 4;
+        }
+        if (dv - dh > 32) {
+            return (base16 + ((long) w << 4)) >> 1;
+        }
+        if (dv - dh > 8) {
+            return (3 * base16 + ((long) w << 4)) >> 2;
+        }
+        if (dh - dv > 32) {
+            return (base16 + ((long) n << 4)) >> 1;
+        }
+        if (dh - dv > 8) {
+            return (3 * base16 + ((long) n << 4)) >> 2;
+        }
+        return base16;
+    }
+
+    private static long clamp(long v16, long max) {
+        return v16 < 0 ? 0 : Math.min(v16, max);
+    }
+}

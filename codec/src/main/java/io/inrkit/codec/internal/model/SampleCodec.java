@@ -1,0 +1,70 @@
+package io.inrkit.codec.internal.model;
+
+import io.inrkit.codec.internal.cm.ArithmeticDecoder;
+import io.inrkit.codec.internal.cm.ArithmeticEncoder;
+import io.inrkit.codec.internal.cm.BinaryCoder;
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.core.SampleCoding;
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
+
+/**
+ * The bits section: every sample's bits, most significant first, arithmetic-coded in one of
+ * three modes. {@code CONTEXT}: the image or audio context-mixing model alone. {@code MIXED}: the
+ * same model with the INR's probability of each bit and its expected value as extra inputs.
+ * {@code INR}: each bit coded with the INR's probability alone (the paper's representation: when
+ * the model is lossless and confident the stream is nearly empty). Samples are coded as unsigned
+ * values (signed ones offset by 2^(n-1)).
+ */
+public final class SampleCodec {
+
+    private SampleCodec() {
+    }
+
+    public static byte[] encode(Signal s, SideInformation side, int mode) {
+        SignalSpec spec = s.spec();
+        int[] u = new int[s.sampleCount()];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = SampleCoding.toUnsigned(s.sample(i), spec.bitDepth(), spec.signed());
+        }
+        ArithmeticEncoder enc = new ArithmeticEncoder(u.length);
+        run(enc, spec, u, side, mode);
+        return enc.finish();
+    }
+
+    public static Signal decode(SignalSpec spec, byte[] coded, SideInformation side, int mode) {
+        int[] u = run(new ArithmeticDecoder(coded, 0, coded.length), spec, null, side, mode);
+        Signal.Builder b = Signal.builder(spec);
+        for (int i = 0; i < u.length; i++) {
+            b.set(i, SampleCoding.fromUnsigned(u[i], spec.bitDepth(), spec.signed()));
+        }
+        return b.build();
+    }
+
+    private static int[] run(BinaryCoder coder, SignalSpec spec, int[] source, SideInformation side, int mode) {
+        if (mode == InrFormat.MODE_INR) {
+            return inrOnly(coder, spec, source, side);
+        }
+        SideInformation used = mode == InrFormat.MODE_MIXED ? side : null;
+        if (spec.kind() == SignalKind.IMAGE) {
+            return new ImageModel(spec.width(), spec.height(), spec.channels(), spec.bitDepth(), used).code(coder, source);
+        }
+        return new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used).code(coder, source);
+    }
+
+    private static int[] inrOnly(BinaryCoder coder, SignalSpec spec, int[] source, SideInformation side) {
+        int c = spec.channels();
+        int bits = spec.bitDepth();
+        int[] out = new int[spec.sampleCount()];
+        for (int i = 0; i < out.length; i++) {
+            int value = source == null ? 0 : source[i];
+            int v = 0;
+            for (int b = bits - 1; b >= 0; b--) {
+                v |= coder.code((value >>> b) & 1, side.probability(i / c, i % c, b)) << b;
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+}

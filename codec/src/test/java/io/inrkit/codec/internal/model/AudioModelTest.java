@@ -1,0 +1,53 @@
+package io.inrkit.codec.internal.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inrkit.codec.internal.cm.ArithmeticDecoder;
+import io.inrkit.codec.internal.cm.ArithmeticEncoder;
+import io.inrkit.core.SampleCoding;
+import io.inrkit.core.testing.RawSignals;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class AudioModelTest {
+
+    /** Encodes and decodes unsigned samples; returns the coded size. */
+    static int roundTrip(int[] unsigned, int frames, int channels, int bits) {
+        ArithmeticEncoder enc = new ArithmeticEncoder(1024);
+        new AudioModel(frames, channels, bits, null).code(enc, unsigned);
+        byte[] data = enc.finish();
+        int[] back = new AudioModel(frames, channels, bits, null).code(new ArithmeticDecoder(data, 0, data.length), null);
+        assertArrayEquals(unsigned, back, "every sample decoded");
+        return data.length;
+    }
+
+    @Test
+    void realTwentyFourBitStereoRoundTrips() {
+        int[] pcm = RawSignals.pcmSamples(Path.of("src", "test", "resources", "fixtures", "snare-256f-2ch-48k.s24le"), 3, false);
+        int[] u = new int[pcm.length];
+        for (int i = 0; i < pcm.length; i++) {
+            u[i] = SampleCoding.toUnsigned(pcm[i], 24, true);
+        }
+        int bytes = roundTrip(u, 256, 2, 24);
+        assertTrue(bytes < pcm.length * 3, bytes + " bytes for " + pcm.length * 3 + " bytes of PCM");
+        // the same clip as mono 16-bit (top bits of the left channel)
+        int[] mono = new int[256];
+        for (int t = 0; t < 256; t++) {
+            mono[t] = SampleCoding.toUnsigned(pcm[2 * t] >> 8, 16, true);
+        }
+        roundTrip(mono, 256, 1, 16);
+    }
+
+    @Test
+    void extremesAndSilenceRoundTrip() {
+        int[] u = new int[600];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = i % 50 == 0 ? 0 : i % 77 == 0 ? 65535 : 32768; // silence with full-scale clicks
+        }
+        roundTrip(u, 300, 2, 16);
+        int[] eight = new int[100];
+        java.util.Arrays.fill(eight, 255);
+        roundTrip(eight, 100, 1, 8);
+    }
+}
