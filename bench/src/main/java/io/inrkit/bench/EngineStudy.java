@@ -7,7 +7,7 @@ import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.core.BitPlanes;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.Signal;
-import io.inrkit.core.model.BitProbabilities;
+import io.inrkit.core.internal.BitProbabilities;
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.InrModel;
 import java.util.ArrayList;

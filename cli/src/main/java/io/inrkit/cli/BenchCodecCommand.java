@@ -6,7 +6,7 @@ import io.inrkit.codec.EncodeResult;
 import io.inrkit.codec.Encoder;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
-import io.inrkit.core.io.AtomicOutput;
+import io.inrkit.core.internal.AtomicOutput;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "codec", description = "Encode and decode files (or every image / audio file in folders), check "
         + "every sample, and compare sizes and times with PNG, WebP lossless and JPEG XL (images) or FLAC and "

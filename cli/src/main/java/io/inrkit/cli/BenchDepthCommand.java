@@ -4,7 +4,7 @@ import io.inrkit.core.Signal;
 import io.inrkit.core.depth.BitDepthExpansion;
 import io.inrkit.core.depth.ExpansionMethod;
 import io.inrkit.core.depth.ExpansionOptions;
-import io.inrkit.core.io.AtomicOutput;
+import io.inrkit.core.internal.AtomicOutput;
 import io.inrkit.core.quality.SignalComparison;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "depth", description = "Bit-depth expansion benchmark: reduce each file to --from bits, expand it "
         + "back to --to bits with every method, and report PSNR, SSIM and time against the real high-bit file.",

@@ -6,7 +6,7 @@ import io.inrkit.codec.EncodeOptions;
 import io.inrkit.codec.Encoder;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
-import io.inrkit.core.io.InputFiles;
+import io.inrkit.core.internal.InputFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

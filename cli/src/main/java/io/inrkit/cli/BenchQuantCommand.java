@@ -3,7 +3,7 @@ package io.inrkit.cli;
 import io.inrkit.bench.WeightFormatStudy;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitOptions;
-import io.inrkit.core.io.AtomicOutput;
+import io.inrkit.core.internal.AtomicOutput;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.inrkit.cli;
 
 import io.inrkit.core.fit.FitProgress;
+import io.inrkit.core.internal.AtomicOutput;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import io.inrkit.core.io.AtomicOutput;
 
 /**
  * The paper's "bit bias" figure: bit error rate of every plane against the iteration, the most

@@ -1,7 +1,7 @@
 package io.inrkit.cli;
 
 import io.inrkit.core.depth.ExpansionMethod;
-import io.inrkit.core.io.AtomicOutput;
+import io.inrkit.core.internal.AtomicOutput;
 import io.inrkit.core.quality.SignalComparison;
 import java.awt.Color;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.UnsupportedFormatException;
-import io.inrkit.core.io.InputFiles;
+import io.inrkit.core.internal.InputFiles;
 import io.inrkit.image.ImageFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.inrkit.cli;
 
-import io.inrkit.core.io.InputFiles;
+import io.inrkit.core.internal.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package io.inrkit.codec;
 
 import io.inrkit.core.IdentifiedEnum;
-import io.inrkit.core.model.NetworkLimits;
+import io.inrkit.core.internal.NetworkLimits;
 import java.util.OptionalInt;
 
 /**

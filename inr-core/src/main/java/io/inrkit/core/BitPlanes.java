@@ -1,5 +1,7 @@
 package io.inrkit.core;
 
+import io.inrkit.core.internal.SampleCoding;
+
 /**
  * The bit planes of a signal: for every plane p (0 = least significant) and every interleaved
  * sample index i, the bit {@code (code(i) >>> p) & 1}, where code is the {@link PlaneMapping} of the

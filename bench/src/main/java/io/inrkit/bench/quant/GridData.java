@@ -1,10 +1,10 @@
 package io.inrkit.bench.quant;
 
 import io.inrkit.core.BitPlanes;
-import io.inrkit.core.CoordinateGrid;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.internal.CoordinateGrid;
 
 /**
  * An INR's whole data set, for the transforms that use exact statistics: every coordinate of the

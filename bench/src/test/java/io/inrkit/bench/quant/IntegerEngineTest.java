@@ -13,7 +13,7 @@ import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
 import io.inrkit.core.fit.InrFitter;
-import io.inrkit.core.model.BitProbabilities;
+import io.inrkit.core.internal.BitProbabilities;
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.InrModel;

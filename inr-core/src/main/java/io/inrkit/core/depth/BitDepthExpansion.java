@@ -1,9 +1,9 @@
 package io.inrkit.core.depth;
 
-import io.inrkit.core.SampleCoding;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.internal.SampleCoding;
 
 /**
  * Bit-depth expansion: an n-bit signal to m > n bits, its n bits kept as the top bits of every

@@ -3,7 +3,7 @@ package io.inrkit.core.depth;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitResult;
 import io.inrkit.core.fit.InrFitter;
-import io.inrkit.core.model.BitProbabilities;
+import io.inrkit.core.internal.BitProbabilities;
 
 /**
  * The paper's self-supervised expansion: a bit-input network is fitted to the known (upper)
@@ -28,7 +28,7 @@ final class NetworkExpansion {
         int[] out = new int[padded.sampleCount()];
         for (int pos = 0, s = 0; pos < padded.spec().positions(); pos++) {
             for (int c = 0; c < channels; c++, s++) {
-                int known = io.inrkit.core.SampleCoding.toUnsigned(padded.sample(s), bits, padded.spec().signed());
+                int known = io.inrkit.core.internal.SampleCoding.toUnsigned(padded.sample(s), bits, padded.spec().signed());
                 out[s] = known | (soft ? expectedLowBits(p, pos, c, missing) : thresholdedLowBits(p, pos, c, missing));
             }
         }

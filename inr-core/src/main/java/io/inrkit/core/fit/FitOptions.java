@@ -300,10 +300,10 @@ public final class FitOptions {
         }
 
         public FitOptions build() {
-            check(width >= 1 && width <= io.inrkit.core.model.NetworkLimits.MAX_UNITS,
-                    "width must be 1.." + io.inrkit.core.model.NetworkLimits.MAX_UNITS + ", got " + width);
-            check(layers >= 1 && layers <= io.inrkit.core.model.NetworkLimits.MAX_HIDDEN_LAYERS,
-                    "layers must be 1.." + io.inrkit.core.model.NetworkLimits.MAX_HIDDEN_LAYERS + ", got " + layers);
+            check(width >= 1 && width <= io.inrkit.core.internal.NetworkLimits.MAX_UNITS,
+                    "width must be 1.." + io.inrkit.core.internal.NetworkLimits.MAX_UNITS + ", got " + width);
+            check(layers >= 1 && layers <= io.inrkit.core.internal.NetworkLimits.MAX_HIDDEN_LAYERS,
+                    "layers must be 1.." + io.inrkit.core.internal.NetworkLimits.MAX_HIDDEN_LAYERS + ", got " + layers);
             check(omega > 0 && Float.isFinite(omega), "omega must be a positive number, got " + omega);
             check(firstOmega >= 0 && Float.isFinite(firstOmega), "first omega must be 0 (automatic) or positive, got "
                     + firstOmega);

@@ -1,7 +1,7 @@
 package io.inrkit.core.fit;
 
-import io.inrkit.core.Segments;
 import io.inrkit.core.Signal;
+import io.inrkit.core.internal.Segments;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 

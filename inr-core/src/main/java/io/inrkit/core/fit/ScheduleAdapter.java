@@ -3,7 +3,7 @@ package io.inrkit.core.fit;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /** An INRKit {@link Schedule} as DL4J's {@link ISchedule}; a bean for DL4J's JSON configurations. */
-public class ScheduleAdapter implements ISchedule {
+class ScheduleAdapter implements ISchedule {
 
     private static final long serialVersionUID = 1L;
 

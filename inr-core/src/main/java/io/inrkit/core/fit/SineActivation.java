@@ -11,7 +11,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * pre-activation array it is given. A bean (no-argument constructor, getter and setter) so that
  * DL4J can write it into and read it from its JSON network configurations.
  */
-public class SineActivation extends BaseActivationFunction {
+class SineActivation extends BaseActivationFunction {
 
     private static final long serialVersionUID = 1L;
 

@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * U(-sqrt(6/fan_in)/omega, +sqrt(6/fan_in)/omega) for every later one. DL4J has none like it.
  * A bean for DL4J's JSON configurations.
  */
-public class SirenWeightInit implements IWeightInit {
+class SirenWeightInit implements IWeightInit {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,10 @@
 package io.inrkit.core.fit;
 
 import io.inrkit.core.BitPlanes;
-import io.inrkit.core.CoordinateGrid;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.internal.CoordinateGrid;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.InrModel;
 

@@ -1,8 +1,8 @@
 package io.inrkit.core.model;
 
-import io.inrkit.core.CoordinateGrid;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.internal.CoordinateGrid;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package io.inrkit.core.model;
 
 import io.inrkit.core.BitPlanes;
-import io.inrkit.core.CoordinateGrid;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.internal.CoordinateGrid;
 
 /**
  * The paper's ternary INR as plain numbers: a positional encoding of the coordinates, then

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inrkit.core.Signal;
-import io.inrkit.core.model.BitProbabilities;
+import io.inrkit.core.internal.BitProbabilities;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.InrModel;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class BitProbabilitiesTest {
 
@@ -48,10 +48,10 @@ class BitProbabilitiesTest {
         double[] logits = new double[m.outputDimension()];
         int checked = 0;
         for (int pos = 0; pos < s.spec().positions(); pos++) {
-            io.inrkit.core.CoordinateGrid.fillPosition(s.spec(), pos, row, 0);
+            io.inrkit.core.internal.CoordinateGrid.fillPosition(s.spec(), pos, row, 0);
             for (int b = 0; b < 8; b++) {
                 if (f == Formulation.BIT_INPUT) {
-                    row[2] = io.inrkit.core.CoordinateGrid.bitCoordinate(b, 8);
+                    row[2] = io.inrkit.core.internal.CoordinateGrid.bitCoordinate(b, 8);
                 }
                 m.logits(row, 0, logits);
                 for (int c = 0; c < 3; c++) {

@@ -150,7 +150,7 @@ class FitTest {
         assertMessage("width must be 1..8192, got 0", () -> FitOptions.builder().width(0).build());
         assertMessage("layers must be 1..63, got 0", () -> FitOptions.builder().layers(0).build());
         assertMessage("layers must be 1..63, got 64", () -> FitOptions.builder()
-                .layers(io.inrkit.core.model.NetworkLimits.MAX_LAYERS).build());
+                .layers(io.inrkit.core.internal.NetworkLimits.MAX_LAYERS).build());
         assertMessage("learning rate must be positive", () -> FitOptions.builder().learningRate(-1).build());
         assertMessage("omega must be a positive number", () -> FitOptions.builder().omega(Float.NaN).build());
         assertMessage("max iterations", () -> FitOptions.builder().maxIterations(0).build());

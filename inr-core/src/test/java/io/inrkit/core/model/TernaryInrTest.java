@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.internal.BitProbabilities;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +88,7 @@ class TernaryInrTest {
         float[] pos = new float[2];
         double[] got = new double[24];
         for (int p = 0; p < spec.positions(); p++) {
-            io.inrkit.core.CoordinateGrid.fillPosition(spec, p, pos, 0);
+            io.inrkit.core.internal.CoordinateGrid.fillPosition(spec, p, pos, 0);
             m.logits(pos, 0, got);
             double[] want = dense(m, pos);
             for (int k = 0; k < want.length; k++) {

@@ -1,6 +1,6 @@
 package io.inrkit.codec.internal.format;
 
-import io.inrkit.core.model.NetworkLimits;
+import io.inrkit.core.internal.NetworkLimits;
 
 /** Constants of the .inr container, as specified in docs/FORMAT.md. */
 public final class InrFormat {

@@ -2,7 +2,7 @@ package io.inrkit.codec.internal.format;
 
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.SignalSpec;
-import io.inrkit.core.model.BitProbabilities;
+import io.inrkit.core.internal.BitProbabilities;
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.Formulation;
 import io.inrkit.core.model.InrModel;

@@ -2,7 +2,7 @@ package io.inrkit.codec.internal.format;
 
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
-import io.inrkit.core.model.BitProbabilities;
+import io.inrkit.core.internal.BitProbabilities;
 
 /**
  * A network as stored in a model section, over the positions it covers: a SIREN

@@ -4,7 +4,7 @@ import io.inrkit.codec.internal.quant.QuantizedTensor;
 import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.SignalSpec;
-import io.inrkit.core.model.BitProbabilities;
+import io.inrkit.core.internal.BitProbabilities;
 import io.inrkit.core.model.TernaryInr;
 import java.util.ArrayList;
 import java.util.List;

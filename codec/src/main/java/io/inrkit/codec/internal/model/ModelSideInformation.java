@@ -6,7 +6,7 @@ import io.inrkit.core.PlaneMapping;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
-import io.inrkit.core.model.BitProbabilities;
+import io.inrkit.core.internal.BitProbabilities;
 import java.util.List;
 
 /** The stored models' probabilities for every bit of a signal, each model over its own positions. */

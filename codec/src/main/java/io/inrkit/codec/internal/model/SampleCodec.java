@@ -4,10 +4,10 @@ import io.inrkit.codec.internal.cm.ArithmeticDecoder;
 import io.inrkit.codec.internal.cm.ArithmeticEncoder;
 import io.inrkit.codec.internal.cm.BinaryCoder;
 import io.inrkit.codec.internal.format.InrFormat;
-import io.inrkit.core.SampleCoding;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.internal.SampleCoding;
 
 /**
  * The bits section: every sample's bits, most significant first, arithmetic-coded in one of

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inrkit.codec.internal.cm.ArithmeticDecoder;
 import io.inrkit.codec.internal.cm.ArithmeticEncoder;
-import io.inrkit.core.SampleCoding;
+import io.inrkit.core.internal.SampleCoding;
 import io.inrkit.core.testing.RawSignals;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package io.inrkit.codec.internal.quant;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inrkit.codec.CodecFixtures;
-import io.inrkit.core.CoordinateGrid;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
 import io.inrkit.core.fit.InrFitter;
+import io.inrkit.core.internal.CoordinateGrid;
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.InrModel;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.inrkit.core;
+package io.inrkit.core.internal;
 
 /**
  * Maps samples to the unsigned n-bit values that bit planes are taken from, and back.

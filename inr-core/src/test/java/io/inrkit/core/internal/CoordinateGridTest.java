@@ -1,8 +1,9 @@
-package io.inrkit.core;
+package io.inrkit.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.inrkit.core.SignalSpec;
 import org.junit.jupiter.api.Test;
 
 class CoordinateGridTest {

@@ -1,4 +1,4 @@
-package io.inrkit.core.io;
+package io.inrkit.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,6 @@
-package io.inrkit.core;
+package io.inrkit.core.internal;
+
+import io.inrkit.core.SignalSpec;
 
 /**
  * Input coordinates of an INR, normalised to [-1, 1] per axis as in the paper's code

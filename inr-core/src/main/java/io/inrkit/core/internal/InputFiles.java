@@ -1,4 +1,4 @@
-package io.inrkit.core.io;
+package io.inrkit.core.internal;
 
 import io.inrkit.core.BadInputException;
 import java.io.IOException;

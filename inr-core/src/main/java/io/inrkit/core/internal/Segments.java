@@ -1,5 +1,8 @@
-package io.inrkit.core;
+package io.inrkit.core.internal;
 
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.inrkit.core.model;
+package io.inrkit.core.internal;
 
 /**
  * The largest network INRKit trains, stores or reads: one source for the options that ask for a

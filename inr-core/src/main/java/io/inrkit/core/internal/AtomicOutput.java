@@ -1,4 +1,4 @@
-package io.inrkit.core.io;
+package io.inrkit.core.internal;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

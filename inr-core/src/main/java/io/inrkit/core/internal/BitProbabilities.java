@@ -1,7 +1,9 @@
-package io.inrkit.core.model;
+package io.inrkit.core.internal;
 
-import io.inrkit.core.CoordinateGrid;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.model.Formulation;
+import io.inrkit.core.model.InrModel;
+import io.inrkit.core.model.TernaryInr;
 
 /**
  * The deterministic engine: every bit's probability under a model, as a 12-bit integer, computed

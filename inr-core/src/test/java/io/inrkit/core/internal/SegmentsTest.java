@@ -1,9 +1,11 @@
-package io.inrkit.core;
+package io.inrkit.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
