@@ -116,8 +116,9 @@ public final class Encoder {
             int w = o.width > 0 ? o.width : 256;
             int l = o.layers > 0 ? o.layers : 3;
             Plan siren = new Plan(w + "x" + l + " lossless", w, l, o.iterations > 0 ? o.iterations : 20_000, 0, true);
-            // auto also weighs the ternary network, where it can train: on a 32x32 crop its
-            // lossless file is 37% smaller than the SIREN's with per-layer formats.
+            // auto also weighs the ternary network, where it can train in one piece: a lossless
+            // model is nearly the whole file, and ternary weights cost under 2 bits each
+            // (docs/QUANTIZATION.md, "Bars", has the sizes).
             int piece = audio ? Math.min(o.segmentFrames, s.spec().frames()) : s.spec().positions();
             return o.autoWeights && piece <= InrFitter.TERNARY_MAX_POSITIONS ? List.of(siren, ternaryPlan(o))
                     : List.of(siren);

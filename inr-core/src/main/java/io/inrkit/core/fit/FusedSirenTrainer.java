@@ -30,8 +30,8 @@ final class FusedSirenTrainer {
 
     /**
      * Floats of one layer's activations in a block: 8 MiB (8192 rows at width 256). Smaller
-     * blocks multiply ND4J's per-call overhead (measured: 60 GEMM calls a step at 2048 rows,
-     * 15 at 8192, the latter faster); larger ones only cost memory.
+     * blocks multiply ND4J's fixed per-call overhead (a quarter of the rows makes four times the
+     * GEMM calls a step); larger ones only cost memory (docs/FITTING.md, "Two engines").
      */
     private static final int BLOCK_FLOATS = 1 << 21;
 
@@ -185,7 +185,8 @@ final class FusedSirenTrainer {
         Snapshot lossless = null; // the last lossless state while polishing
         int polishUntil = -1;
         while (true) {
-            boolean evaluate = iteration % evalEvery == 0 || iteration == options.maxIterations || options.timeUp(start);
+            boolean evaluate = iteration % evalEvery == 0 || iteration == options.maxIterations
+                    || options.timeUp(start);
             double loss = 0;
             if (evaluate) {
                 predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
@@ -303,8 +304,8 @@ final class FusedSirenTrainer {
             Nd4j.gemm(nAct[l], nWeights[l], nPreActivations, false, false, 1.0, 0.0);
             Nd4jCopy.get(nPreActivations, preActivations);
             int layer = l;
-            parallel.run(block, (part, from, to) -> Kernels.sineForward(preActivations, biases[layer], from, to, width, omega,
-                    act[layer + 1], cos[layer + 1]));
+            parallel.run(block, (part, from, to) -> Kernels.sineForward(preActivations, biases[layer], from, to,
+                    width, omega, act[layer + 1], cos[layer + 1]));
         }
         int out = sineLayers;
         Nd4jCopy.put(act[out], nAct[out]);
@@ -379,8 +380,8 @@ final class FusedSirenTrainer {
         for (int l = sineLayers - 1; l >= 0; l--) {
             int layer = l;
             float omega = omegas[l];
-            parallel.run(block, (part, from, to) -> Kernels.sineDerivative(preActivations, cos[layer + 1], from * width, to * width,
-                    omega, delta));
+            parallel.run(block, (part, from, to) -> Kernels.sineDerivative(preActivations, cos[layer + 1],
+                    from * width, to * width, omega, delta));
             Nd4jCopy.put(delta, nDelta);
             Nd4j.gemm(nAct[l], nDelta, nWeightGradients[l], true, false, 1.0, 1.0);
             Nd4j.gemm(nOnes, nDelta, nBiasGradients[l], false, false, 1.0, 1.0);
