@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.IIOException;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -146,6 +148,24 @@ class InrImageIoTest {
                             sub.getRaster().getPixel(x, y, (int[]) null), "subsampled pixel " + x + "," + y);
                 }
             }
+            reader.dispose();
+        }
+    }
+
+    @Test
+    void aDestinationWithNarrowerSamplesIsRefusedNotTruncated() throws IOException {
+        BufferedImage source = ImageIO.read(fixture("gray16.png"));
+        File inr = dir.resolve("g16.inr").toFile();
+        writeWithPreset(source, "fast", inr);
+        try (ImageInputStream in = ImageIO.createImageInputStream(inr)) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setDestination(new BufferedImage(32, 24, BufferedImage.TYPE_BYTE_GRAY));
+            // ImageReaderBase.getDestination takes only destinations with the image's sample sizes
+            assertThrows(IIOException.class, () -> reader.read(0, param));
+            param.setDestination(new BufferedImage(32, 24, BufferedImage.TYPE_USHORT_GRAY));
+            assertSameSamples(source.getRaster(), reader.read(0, param).getRaster(), "16-bit destination");
             reader.dispose();
         }
     }

@@ -80,7 +80,7 @@ public final class TransformStudy {
         List<StoredLayer> layers = new ArrayList<>();
         for (int l = 0; l < stored.layers().size(); l++) {
             StoredLayer old = stored.layers().get(l);
-            double[] b = fixed.layers().get(l).b();
+            double[] b = fixed.layers().get(l).biases();
             float[] fb = new float[b.length];
             for (int j = 0; j < b.length; j++) {
                 fb[j] = (float) b[j];
@@ -97,8 +97,8 @@ public final class TransformStudy {
         Mlp original = Mlp.of(PhaseRewrite.apply(fitted.models().get(i)));
         List<Mlp.Layer> layers = new ArrayList<>();
         for (Mlp.Layer l : original.layers()) {
-            layers.add(new Mlp.Layer(l.inputs(), l.outputs(), SplitQuant.quantize(l.w(), l.inputs(), l.outputs(), f),
-                    l.b(), l.activation(), l.omega()));
+            layers.add(new Mlp.Layer(l.inputs(), l.outputs(), SplitQuant.quantize(l.weights(), l.inputs(), l.outputs(), f),
+                    l.biases(), l.activation(), l.omega()));
         }
         Mlp split = new Mlp(layers);
         double[][] inputs = GridData.inputs(part.spec());

@@ -38,11 +38,11 @@ final class BenchDepthCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = "--from", paramLabel = "N", required = true, description = "Bits the expansion starts from.")
-    int from;
+    int fromBits;
 
     @Option(names = "--to", paramLabel = "M", description = "Bits to expand to; files deeper than M are first "
             + "reduced to M, files shallower are skipped. Default: each file's own depth.")
-    Integer to;
+    Integer toBits;
 
     @Option(names = "--centre-excerpt", paramLabel = "FRAMES", description = "Use the centre FRAMES of each "
             + "audio clip (the network methods evaluate every frame of a clip: minutes for long ones).")
@@ -95,7 +95,7 @@ final class BenchDepthCommand implements Callable<Integer> {
                 err.println("skipped " + file + ": " + e.getMessage());
                 continue;
             }
-            int target = to != null ? to : reference.bitDepth();
+            int target = toBits != null ? toBits : reference.bitDepth();
             if (reference.bitDepth() < target) {
                 err.println("skipped " + file + ": " + reference.bitDepth() + " bits, fewer than --to " + target);
                 continue;
@@ -103,12 +103,12 @@ final class BenchDepthCommand implements Callable<Integer> {
             if (reference.bitDepth() > target) {
                 reference = BitDepthExpansion.reduce(reference, target);
             }
-            BitDepthExpansion.checkTarget(reference.spec().withBitDepth(from), target);
-            Signal low = BitDepthExpansion.reduce(reference, from);
+            BitDepthExpansion.checkTarget(reference.spec().withBitDepth(fromBits), target);
+            Signal low = BitDepthExpansion.reduce(reference, fromBits);
             String name = file.getFileName().toString();
             Map<ExpansionMethod, SignalComparison> comparisons = new LinkedHashMap<>();
             Map<ExpansionMethod, Double> seconds = new LinkedHashMap<>();
-            long knownBits = (long) low.sampleCount() * from;
+            long knownBits = (long) low.sampleCount() * fromBits;
             for (ExpansionMethod m : chosen) {
                 String prefix = name + " " + m.id() + ": ";
                 ExpansionOptions options = network.apply(ExpansionOptions.defaults())
@@ -133,7 +133,7 @@ final class BenchDepthCommand implements Callable<Integer> {
         }
         if (chart != null && !results.isEmpty()) {
             DepthChart.write(chart, String.format(Locale.ROOT, "%d -> %d bits: PSNR gain over the interval centre",
-                    from, results.get(0).bits()), chosen, results, force);
+                    fromBits, results.get(0).bits()), chosen, results, force);
         }
         return ExitCode.OK;
     }
@@ -170,8 +170,8 @@ final class BenchDepthCommand implements Callable<Integer> {
 
     private Map<String, Object> jsonTree(List<ExpansionMethod> methods, List<FileResult> results) {
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("from", from);
-        tree.put("to", to);
+        tree.put("from", fromBits);
+        tree.put("to", toBits);
         tree.put("centreCrop", centreCrop);
         List<Map<String, Object>> files = new ArrayList<>();
         for (FileResult r : results) {

@@ -24,26 +24,26 @@ final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "A", description = "Reference file, or - for standard input.")
-    Path a;
+    Path reference;
 
     @Parameters(index = "1", paramLabel = "B", description = "File to compare with A, or - for standard input.")
-    Path b;
+    Path compared;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (Stdio.isDash(a) && Stdio.isDash(b)) {
+        if (Stdio.isDash(reference) && Stdio.isDash(compared)) {
             throw new UsageException("only one of A and B can be standard input");
         }
         Stdio stdio = Stdio.of(spec);
-        Signal sa = MediaFiles.read(a, stdio).signal();
-        Signal sb = MediaFiles.read(b, stdio).signal();
+        Signal sa = MediaFiles.read(reference, stdio).signal();
+        Signal sb = MediaFiles.read(compared, stdio).signal();
         SignalComparison c = SignalComparison.of(sa, sb);
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("a", a.toString());
-        r.put("b", b.toString());
+        r.put("a", reference.toString());
+        r.put("b", compared.toString());
         r.put("signal", sa.spec().describe());
         r.put("psnr", Double.isInfinite(c.psnr()) ? "inf" : InrFacts.round(c.psnr()));
         r.put("ssim", Double.isNaN(c.ssim()) ? null : Math.round(c.ssim() * 1e6) / 1e6);
@@ -56,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s against %s (%s)%n", b, a, sa.spec().describe());
+        out.printf(Locale.ROOT, "%s against %s (%s)%n", compared, reference, sa.spec().describe());
         out.printf(Locale.ROOT, "  PSNR      %s%n", Double.isInfinite(c.psnr()) ? "inf (identical)"
                 : String.format(Locale.ROOT, "%.3f dB at %d bits", c.psnr(), sa.bitDepth()));
         out.printf(Locale.ROOT, "  SSIM      %s%n", Double.isNaN(c.ssim()) ? (sa.kind() == io.inrkit.core.SignalKind.IMAGE

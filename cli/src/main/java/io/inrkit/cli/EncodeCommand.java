@@ -374,9 +374,9 @@ final class EncodeCommand implements Callable<Integer> {
             t.put("name", c.name());
             t.put("parameters", c.parameters());
             t.put("modelBytes", c.modelBytes());
-            t.put("contextOnlyBits", c.contextBytes());
-            t.put("inrOnlyBits", c.inrBytes());
-            t.put("mixedBits", c.mixedBytes());
+            t.put("contextOnlyBytes", c.contextBytes());
+            t.put("inrOnlyBytes", c.inrBytes());
+            t.put("mixedBytes", c.mixedBytes());
             t.put("totalBytes", c.totalBytes());
             t.put("modelLossless", c.modelLossless());
             t.put("fitSeconds", InrFacts.round(c.fitSeconds()));
@@ -403,11 +403,11 @@ final class EncodeCommand implements Callable<Integer> {
         b.append("| candidate | parameters | model bytes | bits: context only | bits: INR only | bits: mixed | file bytes |\n");
         b.append("|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> c : (List<Map<String, Object>>) m.get("candidates")) {
-            int inr = (Integer) c.get("inrOnlyBits");
-            int mixed = (Integer) c.get("mixedBits");
+            int inr = (Integer) c.get("inrOnlyBytes");
+            int mixed = (Integer) c.get("mixedBytes");
             b.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s | %s | %s |%n", c.get("name"),
                     (Boolean) c.get("modelLossless") ? " (model lossless)" : "", c.get("parameters"), c.get("modelBytes"),
-                    c.get("contextOnlyBits"), inr < 0 ? "-" : Integer.toString(inr), mixed < 0 ? "-" : Integer.toString(mixed),
+                    c.get("contextOnlyBytes"), inr < 0 ? "-" : Integer.toString(inr), mixed < 0 ? "-" : Integer.toString(mixed),
                     c.get("totalBytes")));
         }
         return b.toString().stripTrailing();

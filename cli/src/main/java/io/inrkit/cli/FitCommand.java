@@ -69,7 +69,7 @@ final class FitCommand implements Callable<Integer> {
     Float firstOmega;
 
     @Option(names = "--lr", paramLabel = "F", description = "Adam learning rate. Default: 1e-3.")
-    Double lr;
+    Double learningRate;
 
     @Option(names = "--schedule", paramLabel = "S", description = "Learning rate schedule: constant or cosine. "
             + "Default: constant.")
@@ -254,8 +254,8 @@ final class FitCommand implements Callable<Integer> {
         if (firstOmega != null) {
             b.firstOmega(firstOmega);
         }
-        if (lr != null) {
-            b.learningRate(lr);
+        if (learningRate != null) {
+            b.learningRate(learningRate);
         }
         if (schedule != null) {
             b.schedule(Schedule.fromId(schedule));

@@ -51,7 +51,23 @@ class CodecCommandsTest {
                 "--iters", "20", "--json"));
         JsonNode net = e.get("candidates").get(1);
         assertEquals("8x1", net.get("name").asText());
-        assertTrue(net.get("modelBytes").asInt() > 0 && net.get("mixedBits").asInt() > 0 && net.get("inrOnlyBits").asInt() > 0);
+        assertTrue(net.get("modelBytes").asInt() > 0 && net.get("mixedBytes").asInt() > 0 && net.get("inrOnlyBytes").asInt() > 0);
+        // the three ways of coding the bits are byte counts, and their keys say so
+        JsonNode context = e.get("candidates").get(0);
+        int contextOnly = context.get("contextOnlyBytes").asInt();
+        assertTrue(contextOnly > 0 && contextOnly < context.get("totalBytes").asInt(), context.toString());
+        for (String old : new String[] {"contextOnlyBits", "inrOnlyBits", "mixedBits"}) {
+            assertFalse(net.has(old), old);
+        }
+        // the table the command prints keeps its columns, filled from the same counts
+        Cli text = Cli.run("encode", png, dir.resolve("t.inr"), "--crop", "16x16", "--width", "8", "--layers", "1",
+                "--iters", "20");
+        assertEquals(0, text.code, text.toString());
+        assertTrue(text.out.contains("| candidate | parameters | model bytes | bits: context only | bits: INR only"
+                + " | bits: mixed | file bytes |\n"), text.out);
+        assertTrue(text.out.contains("| 8x1 | " + net.get("parameters").asLong() + " | " + net.get("modelBytes").asInt()
+                + " | " + net.get("contextOnlyBytes").asInt() + " | " + net.get("inrOnlyBytes").asInt() + " | "
+                + net.get("mixedBytes").asInt() + " | " + net.get("totalBytes").asInt() + " |"), text.out);
         Path out = dir.resolve("k.png");
         assertEquals(0, Cli.run("decode", inr, out).code);
         assertEquals(ImageFiles.read(png).signal().crop(0, 0, 16, 16), ImageFiles.read(out).signal());

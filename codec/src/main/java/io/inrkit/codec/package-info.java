@@ -8,6 +8,8 @@
  *
  * <p>Everything under {@code io.inrkit.codec.internal} is the implementation: INRKit's own
  * modules (the bench studies, the command line) use it, it makes no compatibility promise, and the
- * module descriptor does not export it.
+ * module descriptor does not export it. What must decode identically on every machine, and how,
+ * is in docs/DESIGN.md, "Determinism"; what may change within a format version, in "The .inr
+ * format".
  */
 package io.inrkit.codec;

@@ -112,7 +112,16 @@ public final class InrImageReader extends ImageReaderBase {
     public BufferedImage read(int imageIndex, ImageReadParam param) throws IOException {
         checkBounds(imageIndex);
         SignalSpec spec = container().spec();
+        int w = spec.width();
+        int h = spec.height();
+        clearAbortRequest();
         processImageStarted(imageIndex);
+        // After abort() the image's contents are undefined (ImageReader.abort): an aborted read
+        // returns without copying samples, and reports readAborted, not imageComplete.
+        if (abortRequested()) {
+            processReadAborted();
+            return getDestination(param, getImageTypes(imageIndex), w, h);
+        }
         if (signal == null) {
             try {
                 signal = Decoder.decode(data, Runtime.getRuntime().availableProcessors());
@@ -122,12 +131,14 @@ public final class InrImageReader extends ImageReaderBase {
         }
         BufferedImage full = RasterSignals.toImage(signal, containerBits(spec.bitDepth()));
         processImageProgress(100f);
+        if (abortRequested()) {
+            processReadAborted();
+            return param == null ? full : getDestination(param, getImageTypes(imageIndex), w, h);
+        }
         if (param == null) {
             processImageComplete();
             return full;
         }
-        int w = spec.width();
-        int h = spec.height();
         BufferedImage destination = getDestination(param, getImageTypes(imageIndex), w, h);
         checkReadParamBandSettings(param, spec.channels(), destination.getSampleModel().getNumBands());
         Rectangle source = new Rectangle();

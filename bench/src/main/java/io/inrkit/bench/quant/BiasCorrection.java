@@ -41,11 +41,11 @@ public final class BiasCorrection {
                     shift[j] += zf[j] - zq[j];
                 }
             }
-            double[] b = q.b().clone();
+            double[] b = q.biases().clone();
             for (int j = 0; j < b.length; j++) {
                 b[j] += shift[j] / inputs.length;
             }
-            Mlp.Layer corrected = new Mlp.Layer(q.inputs(), q.outputs(), q.w(), b, q.activation(), q.omega());
+            Mlp.Layer corrected = new Mlp.Layer(q.inputs(), q.outputs(), q.weights(), b, q.activation(), q.omega());
             layers.set(l, corrected);
             double[][] nextF = new double[inputs.length][];
             double[][] nextQ = new double[inputs.length][];
@@ -126,11 +126,11 @@ public final class BiasCorrection {
     private static Mlp withOutputShift(Mlp net, double[] delta) {
         List<Mlp.Layer> layers = new ArrayList<>(net.layers());
         Mlp.Layer last = layers.get(layers.size() - 1);
-        double[] b = last.b().clone();
+        double[] b = last.biases().clone();
         for (int j = 0; j < b.length; j++) {
             b[j] += delta[j];
         }
-        layers.set(layers.size() - 1, new Mlp.Layer(last.inputs(), last.outputs(), last.w(), b, last.activation(),
+        layers.set(layers.size() - 1, new Mlp.Layer(last.inputs(), last.outputs(), last.weights(), b, last.activation(),
                 last.omega()));
         return new Mlp(layers);
     }

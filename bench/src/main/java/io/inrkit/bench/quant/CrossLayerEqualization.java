@@ -47,11 +47,11 @@ public final class CrossLayerEqualization {
             for (int i = 0; i < a.outputs(); i++) {
                 double r1 = 0;
                 for (int k = 0; k < a.inputs(); k++) {
-                    r1 = Math.max(r1, Math.abs(a.w()[k * a.outputs() + i]));
+                    r1 = Math.max(r1, Math.abs(a.weights()[k * a.outputs() + i]));
                 }
                 double r2 = 0;
                 for (int m = 0; m < b.outputs(); m++) {
-                    r2 = Math.max(r2, Math.abs(b.w()[i * b.outputs() + m]));
+                    r2 = Math.max(r2, Math.abs(b.weights()[i * b.outputs() + m]));
                 }
                 if (r1 == 0 || r2 == 0) {
                     continue;
@@ -59,11 +59,11 @@ public final class CrossLayerEqualization {
                 double s = Math.sqrt(r1 / r2);
                 largest = Math.max(largest, Math.abs(Math.log(s)));
                 for (int k = 0; k < a.inputs(); k++) {
-                    a.w()[k * a.outputs() + i] /= s;
+                    a.weights()[k * a.outputs() + i] /= s;
                 }
-                a.b()[i] /= s;
+                a.biases()[i] /= s;
                 for (int m = 0; m < b.outputs(); m++) {
-                    b.w()[i * b.outputs() + m] *= s;
+                    b.weights()[i * b.outputs() + m] *= s;
                 }
             }
         }
@@ -99,9 +99,9 @@ public final class CrossLayerEqualization {
                 if (c == 0) {
                     continue;
                 }
-                a.b()[i] -= c;
+                a.biases()[i] -= c;
                 for (int m = 0; m < b.outputs(); m++) {
-                    b.b()[m] += c * b.w()[i * b.outputs() + m];
+                    b.biases()[m] += c * b.weights()[i * b.outputs() + m];
                 }
             }
         }
@@ -119,7 +119,7 @@ public final class CrossLayerEqualization {
     private static List<Mlp.Layer> copy(Mlp net) {
         List<Mlp.Layer> out = new ArrayList<>();
         for (Mlp.Layer l : net.layers()) {
-            out.add(new Mlp.Layer(l.inputs(), l.outputs(), l.w().clone(), l.b().clone(), l.activation(), l.omega()));
+            out.add(new Mlp.Layer(l.inputs(), l.outputs(), l.weights().clone(), l.biases().clone(), l.activation(), l.omega()));
         }
         return out;
     }

@@ -47,9 +47,13 @@ public final class IntegerEngine {
     private final int activationLevels;
     private final Layer[] layers;
 
-    /** One layer in integers. */
-    private record Layer(int inputs, int outputs, int[] codes, long[] k, int[] b, int[] noise, long[] noiseRemoval,
-            boolean sine, boolean scaledInput) {
+    /**
+     * One layer in integers: per output unit j, {@code multipliers[j]} is K_j and {@code offsets[j]}
+     * is B_j (sine layers: the phase per accumulator unit times 2^64 and the bias phase times 2^32;
+     * the output layer: the logit per unit times 2^64 and the bias logit in 1/256).
+     */
+    private record Layer(int inputs, int outputs, int[] codes, long[] multipliers, int[] offsets, int[] noise,
+            long[] noiseRemoval, boolean sine, boolean scaledInput) {
     }
 
     private IntegerEngine(SignalSpec spec, int activationLevels, Layer[] layers) {
@@ -155,14 +159,14 @@ public final class IntegerEngine {
                 if (l.sine()) {
                     Layer next = layers[li + 1];
                     for (int j = 0; j < l.outputs(); j++) {
-                        int phase = (int) ((acc[j] * l.k()[j]) >>> 32) + l.b()[j];
+                        int phase = (int) ((acc[j] * l.multipliers()[j]) >>> 32) + l.offsets()[j];
                         int v = sin(phase);
                         a[j] = (int) Math.floorDiv((long) v * activationLevels + next.noise()[j] + ONE / 2, ONE);
                     }
                 } else {
                     int base = pos * channels * planes;
                     for (int j = 0; j < l.outputs(); j++) {
-                        long logit = Math.multiplyHigh(acc[j], l.k()[j]) + l.b()[j]; // (acc k) >> 64, exact
+                        long logit = Math.multiplyHigh(acc[j], l.multipliers()[j]) + l.offsets()[j]; // (acc k) >> 64, exact
                         int index = (int) Math.max(-LOGIT_LIMIT, Math.min(LOGIT_LIMIT - 1, logit)) + LOGIT_LIMIT;
                         int plane = j / channels;
                         int channel = j % channels;

@@ -39,22 +39,22 @@ public record Mlp(List<Layer> layers) {
     }
 
     /** One layer; the arrays are the layer's own (transforms build new layers). */
-    public record Layer(int inputs, int outputs, double[] w, double[] b, Activation activation, double omega) {
+    public record Layer(int inputs, int outputs, double[] weights, double[] biases, Activation activation, double omega) {
 
         public Layer {
-            if (w.length != inputs * outputs || b.length != outputs) {
-                throw new IllegalArgumentException("layer " + inputs + " -> " + outputs + " has " + w.length
-                        + " weights and " + b.length + " biases");
+            if (weights.length != inputs * outputs || biases.length != outputs) {
+                throw new IllegalArgumentException("layer " + inputs + " -> " + outputs + " has " + weights.length
+                        + " weights and " + biases.length + " biases");
             }
         }
 
         /** The pre-activations of one input. */
         public double[] preActivation(double[] x) {
-            double[] z = b.clone();
+            double[] z = biases.clone();
             for (int i = 0; i < inputs; i++) {
                 double xi = x[i];
                 for (int j = 0; j < outputs; j++) {
-                    z[j] += xi * w[i * outputs + j];
+                    z[j] += xi * weights[i * outputs + j];
                 }
             }
             return z;

@@ -81,7 +81,7 @@ public final class SplitQuant {
     public static Mlp splitLayers(Mlp net) {
         List<Mlp.Layer> out = new ArrayList<>();
         for (Mlp.Layer l : net.layers()) {
-            Split s = split(l.w());
+            Split s = split(l.weights());
             int o = l.outputs();
             double[] w = new double[l.inputs() * CLUSTERS * o];
             for (int i = 0; i < l.inputs(); i++) {
@@ -92,7 +92,7 @@ public final class SplitQuant {
                 }
             }
             double[] b = new double[CLUSTERS * o];
-            System.arraycopy(l.b(), 0, b, 0, o);
+            System.arraycopy(l.biases(), 0, b, 0, o);
             out.add(new Mlp.Layer(l.inputs(), CLUSTERS * o, w, b, Mlp.Activation.IDENTITY, 0));
             double[] sum = new double[CLUSTERS * o * o];
             for (int k = 0; k < CLUSTERS; k++) {

@@ -65,10 +65,10 @@ class TransformsTest {
                 double r1 = 0;
                 double r2 = 0;
                 for (int k = 0; k < a.inputs(); k++) {
-                    r1 = Math.max(r1, Math.abs(a.w()[k * a.outputs() + i]));
+                    r1 = Math.max(r1, Math.abs(a.weights()[k * a.outputs() + i]));
                 }
                 for (int m = 0; m < b.outputs(); m++) {
-                    r2 = Math.max(r2, Math.abs(b.w()[i * b.outputs() + m]));
+                    r2 = Math.max(r2, Math.abs(b.weights()[i * b.outputs() + m]));
                 }
                 assertEquals(r1, r2, 1e-9 * r1, "layer " + l + " channel " + i);
             }
@@ -83,8 +83,8 @@ class TransformsTest {
         double before = 0;
         double after = 0;
         for (int j = 0; j < net.layers().get(0).outputs(); j++) {
-            before += Math.abs(net.layers().get(0).b()[j]);
-            after += Math.abs(absorbed.layers().get(0).b()[j]);
+            before += Math.abs(net.layers().get(0).biases()[j]);
+            after += Math.abs(absorbed.layers().get(0).biases()[j]);
         }
         assertTrue(after < before, "positive minimum pre-activations absorbed: " + after + " < " + before);
     }
@@ -97,7 +97,7 @@ class TransformsTest {
         for (Mlp.Activation a : new Mlp.Activation[] {Mlp.Activation.TANH, Mlp.Activation.GELU, Mlp.Activation.SIGMOID}) {
             List<Mlp.Layer> layers = new ArrayList<>(reluNetwork().layers());
             Mlp.Layer first = layers.get(0);
-            layers.set(0, new Mlp.Layer(first.inputs(), first.outputs(), first.w(), first.b(), a, 0));
+            layers.set(0, new Mlp.Layer(first.inputs(), first.outputs(), first.weights(), first.biases(), a, 0));
             assertThrows(IllegalArgumentException.class, () -> CrossLayerEqualization.equalize(new Mlp(layers)), a.name());
             assertThrows(IllegalArgumentException.class, () -> CrossLayerEqualization.absorbBiases(new Mlp(layers), grid));
         }
@@ -108,22 +108,22 @@ class TransformsTest {
         Mlp net = Mlp.of(inr);
         assertSameFunction(net, SplitQuant.splitLayers(net), grid, 1e-5);
         Mlp.Layer hidden = net.layers().get(1);
-        SplitQuant.Split s = SplitQuant.split(hidden.w());
-        for (int i = 0; i < hidden.w().length; i++) {
-            assertEquals(hidden.w()[i], s.parts()[0][i] + s.parts()[1][i] + s.parts()[2][i], "parts sum to W exactly");
+        SplitQuant.Split s = SplitQuant.split(hidden.weights());
+        for (int i = 0; i < hidden.weights().length; i++) {
+            assertEquals(hidden.weights()[i], s.parts()[0][i] + s.parts()[1][i] + s.parts()[2][i], "parts sum to W exactly");
         }
-        float[] w = new float[hidden.w().length];
+        float[] w = new float[hidden.weights().length];
         for (int i = 0; i < w.length; i++) {
-            w[i] = (float) hidden.w()[i];
+            w[i] = (float) hidden.weights()[i];
         }
         for (TensorFormat f : new TensorFormat[] {TensorFormat.INT3_CHANNEL, TensorFormat.INT4_CHANNEL, TensorFormat.FP4_E2M1}) {
             float[] plain = Quantizer.quantize(w, hidden.inputs(), hidden.outputs(), f).dequantize();
-            double[] split = SplitQuant.quantize(hidden.w(), hidden.inputs(), hidden.outputs(), f);
+            double[] split = SplitQuant.quantize(hidden.weights(), hidden.inputs(), hidden.outputs(), f);
             double ePlain = 0;
             double eSplit = 0;
             for (int i = 0; i < w.length; i++) {
-                ePlain += (plain[i] - hidden.w()[i]) * (plain[i] - hidden.w()[i]);
-                eSplit += (split[i] - hidden.w()[i]) * (split[i] - hidden.w()[i]);
+                ePlain += (plain[i] - hidden.weights()[i]) * (plain[i] - hidden.weights()[i]);
+                eSplit += (split[i] - hidden.weights()[i]) * (split[i] - hidden.weights()[i]);
             }
             assertTrue(eSplit < ePlain, f + ": split " + eSplit + " vs plain " + ePlain);
         }
@@ -157,16 +157,16 @@ class TransformsTest {
     static Mlp quantized(Mlp net, TensorFormat format) {
         List<Mlp.Layer> out = new ArrayList<>();
         for (Mlp.Layer l : net.layers()) {
-            float[] w = new float[l.w().length];
+            float[] w = new float[l.weights().length];
             for (int i = 0; i < w.length; i++) {
-                w[i] = (float) l.w()[i];
+                w[i] = (float) l.weights()[i];
             }
             float[] q = Quantizer.quantize(w, l.inputs(), l.outputs(), format).dequantize();
             double[] dq = new double[q.length];
             for (int i = 0; i < q.length; i++) {
                 dq[i] = q[i];
             }
-            out.add(new Mlp.Layer(l.inputs(), l.outputs(), dq, l.b().clone(), l.activation(), l.omega()));
+            out.add(new Mlp.Layer(l.inputs(), l.outputs(), dq, l.biases().clone(), l.activation(), l.omega()));
         }
         return new Mlp(out);
     }

@@ -16,8 +16,8 @@ import io.inrkit.core.internal.SampleCoding;
  * Signal back = BitDepthExpansion.expand(eight, 16, ExpansionMethod.CONTOUR, ExpansionOptions.defaults());
  * }</pre>
  *
- * <p>Signed samples are handled in offset binary (DESIGN.md), so "top bits" are those of the
- * unsigned pattern, as for the codec's planes.
+ * <p>Signed samples are handled in offset binary (docs/DESIGN.md, "Signals and samples"), so
+ * "top bits" are those of the unsigned pattern, as for the codec's planes.
  */
 public final class BitDepthExpansion {
 

@@ -33,8 +33,9 @@ public record ExpansionOptions(FitOptions network, int threads, FitListener list
 
     /**
      * The paper's network (bit coordinate, 3 sine layers) at width 128, trained on mini-batches
-     * of 16384 rows for at most 2000 steps: a 256x256 RGB crop with 4 known planes has 262,144
-     * rows, which full batches would take an hour over on two cores.
+     * of 16384 rows for at most 2000 steps: the bit-input formulation has a row per position and
+     * known plane (262,144 for a 256x256 RGB crop with 4 known planes), so a full-batch step would
+     * grow with the image while a mini-batch step does not.
      */
     public static ExpansionOptions defaults() {
         int cpus = Runtime.getRuntime().availableProcessors();

@@ -11,12 +11,13 @@ final class Adam {
     static final double BETA2 = 0.999;
     static final double EPS = 1e-8;
 
-    private final float[] m;
-    private final float[] v;
+    /** Adam's m and v: decaying means of each parameter's gradient and of its square. */
+    private final float[] firstMoments;
+    private final float[] secondMoments;
 
     Adam(int size) {
-        m = new float[size];
-        v = new float[size];
+        firstMoments = new float[size];
+        secondMoments = new float[size];
     }
 
     /** One update of {@code param} by {@code grad} at 1-based step {@code t}. */
@@ -31,10 +32,10 @@ final class Adam {
         float a2 = 1 - b2;
         for (int i = 0; i < param.length; i++) {
             float g = grad[i];
-            float mi = b1 * m[i] + a1 * g;
-            float vi = b2 * v[i] + a2 * g * g;
-            m[i] = mi;
-            v[i] = vi;
+            float mi = b1 * firstMoments[i] + a1 * g;
+            float vi = b2 * secondMoments[i] + a2 * g * g;
+            firstMoments[i] = mi;
+            secondMoments[i] = vi;
             param[i] -= stepSize * mi / ((float) Math.sqrt(vi) + eps);
         }
     }

@@ -37,7 +37,7 @@ final class BitLinearTrainer {
 
     private final SignalSpec spec;
     private final PlaneMapping mapping;
-    private final FitOptions o;
+    private final FitOptions options;
     private final int frequencies;
     private final int rows;
     private final int outputs;
@@ -45,37 +45,42 @@ final class BitLinearTrainer {
     private final int[] dims;
     private final float[] target;
 
-    private final float[][] w;
-    private final float[][] gw;
+    private final float[][] weights;
+    private final float[][] weightGradients;
     private final Adam[] adam;
     /**
-     * xh[l]: layer l's normalised input; y[l]: its output before GELU; tanh[l]: GELU's tanh there
-     * (kept for the derivative); act[l]: GELU(y[l]), the next layer's input; rstd[l]: 1/sigma per row.
+     * normalisedInputs[l]: layer l's normalised input; preActivations[l]: its output before GELU
+     * (the logits for the last layer); tanh[l]: GELU's tanh there (kept for the derivative); act[l]:
+     * GELU(preActivations[l]), the next layer's input; rstd[l]: 1/sigma per row.
      */
-    private final float[][] xh;
-    private final float[][] y;
+    private final float[][] normalisedInputs;
+    private final float[][] preActivations;
     private final float[][] tanh;
     private final float[][] act;
     private final float[][] rstd;
     private final float[] features;
     private final float[] dLogits;
-    /** Back-propagation scratch, the width of the widest layer input. */
-    private final float[] dxh;
-    private final float[] dx;
+    /**
+     * Back-propagation scratch, the width of the widest layer input: the loss gradient with respect
+     * to a layer's normalised input, then to its input (which GELU's derivative turns, in place, into
+     * the gradient of the previous layer's pre-activations).
+     */
+    private final float[] dNormalised;
+    private final float[] dInputs;
 
-    private final INDArray[] nXh;
-    private final INDArray[] nW;
-    private final INDArray[] nY;
-    private final INDArray[] nGw;
-    private final INDArray[] nDx;
-    private final INDArray[] nDy;
+    private final INDArray[] nNormalisedInputs;
+    private final INDArray[] nWeights;
+    private final INDArray[] nPreActivations;
+    private final INDArray[] nWeightGradients;
+    private final INDArray[] nDNormalised;
+    private final INDArray[] nDPreActivations;
 
     BitLinearTrainer(Signal signal, FitOptions o) {
         this.frequencies = o.ternary().encodingFrequencies() == FitOptions.AUTO_FREQUENCIES
                 ? TernaryInr.frequenciesFor(signal.spec()) : o.ternary().encodingFrequencies();
         this.spec = signal.spec();
         this.mapping = o.architecture().mapping();
-        this.o = o;
+        this.options = o;
         if (spec.positions() > MAX_ROWS) {
             throw new IllegalArgumentException("ternary BitLinear training takes at most " + MAX_ROWS
                     + " positions in one piece; " + spec.describe() + " has " + spec.positions() + "; crop it");
@@ -99,53 +104,53 @@ final class BitLinearTrainer {
         }
         this.features = TernaryInr.features(CoordinateGrid.positions(spec), spec.rank(), frequencies);
 
-        w = new float[layers][];
-        gw = new float[layers][];
+        weights = new float[layers][];
+        weightGradients = new float[layers][];
         adam = new Adam[layers];
-        xh = new float[layers][];
-        y = new float[layers][];
+        normalisedInputs = new float[layers][];
+        preActivations = new float[layers][];
         tanh = new float[layers][];
         act = new float[layers][];
         rstd = new float[layers][];
-        nXh = new INDArray[layers];
-        nW = new INDArray[layers];
-        nY = new INDArray[layers];
-        nGw = new INDArray[layers];
-        nDx = new INDArray[layers];
-        nDy = new INDArray[layers];
+        nNormalisedInputs = new INDArray[layers];
+        nWeights = new INDArray[layers];
+        nPreActivations = new INDArray[layers];
+        nWeightGradients = new INDArray[layers];
+        nDNormalised = new INDArray[layers];
+        nDPreActivations = new INDArray[layers];
         SplittableRandom rnd = new SplittableRandom(o.optimizer().seed());
         for (int l = 0; l < layers; l++) {
             int in = dims[l];
             int out = dims[l + 1];
-            w[l] = new float[in * out];
+            weights[l] = new float[in * out];
             // PyTorch's nn.Linear default: uniform in +-1/sqrt(fan_in).
             double bound = 1 / Math.sqrt(in);
-            for (int i = 0; i < w[l].length; i++) {
-                w[l][i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
+            for (int i = 0; i < weights[l].length; i++) {
+                weights[l][i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
             }
-            gw[l] = new float[in * out];
+            weightGradients[l] = new float[in * out];
             adam[l] = new Adam(in * out);
-            xh[l] = new float[rows * in];
-            y[l] = new float[rows * out];
+            normalisedInputs[l] = new float[rows * in];
+            preActivations[l] = new float[rows * out];
             if (l < layers - 1) {
                 tanh[l] = new float[rows * out];
                 act[l] = new float[rows * out];
             }
             rstd[l] = new float[rows];
-            nXh[l] = Nd4j.create(DataType.FLOAT, rows, in);
-            nW[l] = Nd4j.create(DataType.FLOAT, in, out);
-            nY[l] = Nd4j.create(DataType.FLOAT, rows, out);
-            nGw[l] = Nd4j.create(DataType.FLOAT, in, out);
-            nDx[l] = Nd4j.create(DataType.FLOAT, rows, in);
-            nDy[l] = Nd4j.create(DataType.FLOAT, rows, out);
+            nNormalisedInputs[l] = Nd4j.create(DataType.FLOAT, rows, in);
+            nWeights[l] = Nd4j.create(DataType.FLOAT, in, out);
+            nPreActivations[l] = Nd4j.create(DataType.FLOAT, rows, out);
+            nWeightGradients[l] = Nd4j.create(DataType.FLOAT, in, out);
+            nDNormalised[l] = Nd4j.create(DataType.FLOAT, rows, in);
+            nDPreActivations[l] = Nd4j.create(DataType.FLOAT, rows, out);
         }
         int widest = 0;
         for (int l = 1; l < layers; l++) {
             widest = Math.max(widest, dims[l]);
         }
         dLogits = new float[rows * outputs];
-        dxh = new float[rows * widest];
-        dx = new float[rows * widest];
+        dNormalised = new float[rows * widest];
+        dInputs = new float[rows * widest];
     }
 
     TernaryFitResult fit(Signal signal, FitListener listener) {
@@ -158,17 +163,17 @@ final class BitLinearTrainer {
             predicted = new long[spec.bitDepth()][BitPlanes.wordsPerPlane(spec.sampleCount())];
             long[] perPlane = new long[spec.bitDepth()];
             double loss = forward(perPlane, predicted);
-            last = FitProgress.of(iteration, loss, perPlane, start, o);
+            last = FitProgress.of(iteration, loss, perPlane, start, options);
             history.add(last);
             listener.onEvaluation(last);
-            if (last.bitErrors() == 0 || iteration >= o.budget().maxIterations() || o.budget().timeUp(start)) {
+            if (last.bitErrors() == 0 || iteration >= options.budget().maxIterations() || options.budget().timeUp(start)) {
                 break;
             }
             backward();
             iteration++;
-            double lr = o.optimizer().schedule().rate(o.optimizer().learningRate(), iteration - 1, o.budget().maxIterations());
+            double lr = options.optimizer().schedule().rate(options.optimizer().learningRate(), iteration - 1, options.budget().maxIterations());
             for (int l = 0; l < layers; l++) {
-                adam[l].step(w[l], gw[l], lr, iteration);
+                adam[l].step(weights[l], weightGradients[l], lr, iteration);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -183,10 +188,10 @@ final class BitLinearTrainer {
         byte[][] codes = new byte[layers][];
         float[] betas = new float[layers];
         for (int l = 0; l < layers; l++) {
-            betas[l] = beta(w[l]);
-            codes[l] = new byte[w[l].length];
+            betas[l] = beta(weights[l]);
+            codes[l] = new byte[weights[l].length];
             for (int i = 0; i < codes[l].length; i++) {
-                codes[l][i] = code(w[l][i], betas[l]);
+                codes[l][i] = code(weights[l][i], betas[l]);
             }
         }
         return new TernaryInr(spec, mapping, frequencies, dims, codes, betas);
@@ -200,17 +205,17 @@ final class BitLinearTrainer {
         float[] a = features;
         for (int l = 0; l < layers; l++) {
             int in = dims[l];
-            normalise(a, in, xh[l], rstd[l]);
-            Nd4jCopy.put(xh[l], nXh[l]);
-            Nd4jCopy.put(ternary(w[l]), nW[l]);
-            Nd4j.gemm(nXh[l], nW[l], nY[l], false, false, 1.0, 0.0);
-            Nd4jCopy.get(nY[l], y[l]);
+            normalise(a, in, normalisedInputs[l], rstd[l]);
+            Nd4jCopy.put(normalisedInputs[l], nNormalisedInputs[l]);
+            Nd4jCopy.put(ternary(weights[l]), nWeights[l]);
+            Nd4j.gemm(nNormalisedInputs[l], nWeights[l], nPreActivations[l], false, false, 1.0, 0.0);
+            Nd4jCopy.get(nPreActivations[l], preActivations[l]);
             if (l < layers - 1) {
-                gelu(y[l], tanh[l], act[l]);
+                gelu(preActivations[l], tanh[l], act[l]);
                 a = act[l];
             }
         }
-        float[] logits = y[layers - 1];
+        float[] logits = preActivations[layers - 1];
         double loss = 0;
         float scale = 1f / logits.length;
         int c = spec.channels();
@@ -234,18 +239,18 @@ final class BitLinearTrainer {
 
     /** Gradients of every layer's float weights from the logits' gradient (straight through). */
     private void backward() {
-        Nd4jCopy.put(dLogits, nDy[layers - 1]);
+        Nd4jCopy.put(dLogits, nDPreActivations[layers - 1]);
         for (int l = layers - 1; l >= 0; l--) {
-            Nd4j.gemm(nXh[l], nDy[l], nGw[l], true, false, 1.0, 0.0);
-            Nd4jCopy.get(nGw[l], gw[l]);
+            Nd4j.gemm(nNormalisedInputs[l], nDPreActivations[l], nWeightGradients[l], true, false, 1.0, 0.0);
+            Nd4jCopy.get(nWeightGradients[l], weightGradients[l]);
             if (l == 0) {
                 break;
             }
-            Nd4j.gemm(nDy[l], nW[l], nDx[l], false, true, 1.0, 0.0);
-            Nd4jCopy.get(nDx[l], dxh);
-            normaliseBackward(dxh, xh[l], rstd[l], dims[l], dx);
-            geluBackward(dx, y[l - 1], tanh[l - 1], rows * dims[l]);
-            Nd4jCopy.put(dx, nDy[l - 1]);
+            Nd4j.gemm(nDPreActivations[l], nWeights[l], nDNormalised[l], false, true, 1.0, 0.0);
+            Nd4jCopy.get(nDNormalised[l], dNormalised);
+            normaliseBackward(dNormalised, normalisedInputs[l], rstd[l], dims[l], dInputs);
+            geluBackward(dInputs, preActivations[l - 1], tanh[l - 1], rows * dims[l]);
+            Nd4jCopy.put(dInputs, nDPreActivations[l - 1]);
         }
     }
 

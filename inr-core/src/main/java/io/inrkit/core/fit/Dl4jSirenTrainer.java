@@ -30,12 +30,12 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 final class Dl4jSirenTrainer {
 
     private final TrainingSet data;
-    private final FitOptions o;
+    private final FitOptions options;
     private final MultiLayerNetwork net;
 
     Dl4jSirenTrainer(TrainingSet data, FitOptions o) {
         this.data = data;
-        this.o = o;
+        this.options = o;
         this.net = new MultiLayerNetwork(configuration(data.inputs, data.outputs, o));
         net.init();
         int[] dims = dims();
@@ -73,12 +73,12 @@ final class Dl4jSirenTrainer {
     }
 
     private int[] dims() {
-        int[] dims = new int[o.architecture().layers() + 2];
+        int[] dims = new int[options.architecture().layers() + 2];
         dims[0] = data.inputs;
-        for (int l = 1; l <= o.architecture().layers(); l++) {
-            dims[l] = o.architecture().width();
+        for (int l = 1; l <= options.architecture().layers(); l++) {
+            dims[l] = options.architecture().width();
         }
-        dims[o.architecture().layers() + 1] = data.outputs;
+        dims[options.architecture().layers() + 1] = data.outputs;
         return dims;
     }
 
@@ -93,26 +93,26 @@ final class Dl4jSirenTrainer {
 
     FitResult fit(Signal signal, FitListener listener) {
         long start = System.nanoTime();
-        boolean full = o.optimizer().batchSize() == FitOptions.FULL_BATCH || o.optimizer().batchSize() >= data.rows;
-        int batch = full ? data.rows : o.optimizer().batchSize();
+        boolean full = options.optimizer().batchSize() == FitOptions.FULL_BATCH || options.optimizer().batchSize() >= data.rows;
+        int batch = full ? data.rows : options.optimizer().batchSize();
         int evalEvery = full ? 1 : Math.max(1, Math.min(50, data.rows / batch));
-        INDArray features = Nd4j.create(data.x, new long[] {data.rows, data.inputs}, 'c');
+        INDArray features = Nd4j.create(data.coordinates, new long[] {data.rows, data.inputs}, 'c');
         INDArray labels = Nd4j.create(data.target, new long[] {data.rows, data.outputs}, 'c');
         DataSet all = new DataSet(features, labels);
-        SplittableRandom shuffle = new SplittableRandom(o.optimizer().seed() ^ 0x9E3779B97F4A7C15L);
+        SplittableRandom shuffle = new SplittableRandom(options.optimizer().seed() ^ 0x9E3779B97F4A7C15L);
         List<FitProgress> history = new ArrayList<>();
         FitProgress last = null;
         long[][] predicted = null;
         int iteration = 0;
         while (true) {
-            if (iteration % evalEvery == 0 || iteration >= o.budget().maxIterations() || o.budget().timeUp(start)) {
+            if (iteration % evalEvery == 0 || iteration >= options.budget().maxIterations() || options.budget().timeUp(start)) {
                 // A forward pass of its own: the reference engine favours plainness over speed.
                 float[] output = net.output(features, false).dup('c').data().asFloat();
                 predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
                 last = evaluate(output, iteration, start, predicted);
                 history.add(last);
                 listener.onEvaluation(last);
-                if (last.bitErrors() == 0 || iteration >= o.budget().maxIterations() || o.budget().timeUp(start)) {
+                if (last.bitErrors() == 0 || iteration >= options.budget().maxIterations() || options.budget().timeUp(start)) {
                     break;
                 }
             }
@@ -163,20 +163,20 @@ final class Dl4jSirenTrainer {
                     predicted[data.plane(row, k)][s >>> 6] |= 1L << (s & 63);
                 }
                 double q = Math.min(Math.max(p, 1e-7), 1 - 1e-7);
-                loss += o.optimizer().loss() == Loss.BCE ? -(t * Math.log(q) + (1 - t) * Math.log(1 - q)) : (p - t) * (p - t);
+                loss += options.optimizer().loss() == Loss.BCE ? -(t * Math.log(q) + (1 - t) * Math.log(1 - q)) : (p - t) * (p - t);
             }
         }
-        return FitProgress.of(iteration, loss / ((double) data.rows * out), perPlane, start, o);
+        return FitProgress.of(iteration, loss / ((double) data.rows * out), perPlane, start, options);
     }
 
     InrModel model() {
         int[] dims = dims();
-        float[] omegas = FusedSirenTrainer.omegas(o);
+        float[] omegas = FusedSirenTrainer.omegas(options);
         List<DenseLayer> layers = new ArrayList<>();
-        for (int l = 0; l <= o.architecture().layers(); l++) {
+        for (int l = 0; l <= options.architecture().layers(); l++) {
             float[] w = net.getLayer(l).getParam("W").dup('c').data().asFloat();
             float[] b = net.getLayer(l).getParam("b").dup('c').data().asFloat();
-            layers.add(l < o.architecture().layers() ? DenseLayer.sine(dims[l], dims[l + 1], w, b, omegas[l])
+            layers.add(l < options.architecture().layers() ? DenseLayer.sine(dims[l], dims[l + 1], w, b, omegas[l])
                     : DenseLayer.linear(dims[l], dims[l + 1], w, b));
         }
         return new InrModel(data.spec, data.formulation, data.mapping, layers);

@@ -30,13 +30,13 @@ final class FusedSirenTrainer {
 
     /**
      * Floats of one layer's activations in a block: 8 MiB (8192 rows at width 256). Smaller
-     * blocks multiply ND4J's per-call overhead (measured: 60 GEMM calls a step at 2048 rows,
-     * 15 at 8192, the latter faster); larger ones only cost memory.
+     * blocks multiply ND4J's fixed per-call overhead (a quarter of the rows makes four times the
+     * GEMM calls a step); larger ones only cost memory (docs/FITTING.md, "Two engines").
      */
     private static final int BLOCK_FLOATS = 1 << 21;
 
     private final TrainingSet data;
-    private final FitOptions o;
+    private final FitOptions options;
     private final int sineLayers;
     private final int[] dims;
     /** Omega of each sine layer. */
@@ -45,10 +45,10 @@ final class FusedSirenTrainer {
     private final int stepRows;
     /** Rows of one block. */
     private final int block;
-    private final float[][] w;
-    private final float[][] b;
-    private final float[][] gw;
-    private final float[][] gb;
+    private final float[][] weights;
+    private final float[][] biases;
+    private final float[][] weightGradients;
+    private final float[][] biasGradients;
     private final Adam[] adamW;
     private final Adam[] adamB;
 
@@ -56,7 +56,7 @@ final class FusedSirenTrainer {
     // produced act[l]; scratch for pre-activations and back-propagated deltas.
     private final float[][] act;
     private final float[][] cos;
-    private final float[] z;
+    private final float[] preActivations;
     private final float[] delta;
     private final float[] blockLogits;
     private final float[] dLogits;
@@ -70,20 +70,20 @@ final class FusedSirenTrainer {
     // ND4J mirrors: nAct[0] the block's coordinates, nAct[l] layer l's input; gradient
     // accumulators for every layer's weights and biases; a row of ones for column sums.
     private final INDArray[] nAct;
-    private final INDArray[] nW;
-    private final INDArray[] nGw;
-    private final INDArray[] nGb;
+    private final INDArray[] nWeights;
+    private final INDArray[] nWeightGradients;
+    private final INDArray[] nBiasGradients;
     private final INDArray nOnes;
-    private final INDArray nZ;
+    private final INDArray nPreActivations;
     private final INDArray nDelta;
     private final INDArray nLogits;
     private final INDArray nDLogits;
 
-    private final RowParallel par;
+    private final RowParallel parallel;
 
     FusedSirenTrainer(TrainingSet data, FitOptions o) {
         this.data = data;
-        this.o = o;
+        this.options = o;
         this.sineLayers = o.architecture().layers();
         this.dims = new int[sineLayers + 2];
         dims[0] = data.inputs;
@@ -95,21 +95,21 @@ final class FusedSirenTrainer {
         this.stepRows = o.optimizer().batchSize() == FitOptions.FULL_BATCH ? data.rows : Math.min(o.optimizer().batchSize(), data.rows);
         this.block = Math.min(stepRows, Math.max(64, BLOCK_FLOATS / o.architecture().width()));
         int layers = sineLayers + 1;
-        w = new float[layers][];
-        b = new float[layers][];
-        gw = new float[layers][];
-        gb = new float[layers][];
+        weights = new float[layers][];
+        biases = new float[layers][];
+        weightGradients = new float[layers][];
+        biasGradients = new float[layers][];
         adamW = new Adam[layers];
         adamB = new Adam[layers];
         for (int l = 0; l < layers; l++) {
-            w[l] = new float[dims[l] * dims[l + 1]];
-            b[l] = new float[dims[l + 1]];
-            gw[l] = new float[w[l].length];
-            gb[l] = new float[b[l].length];
-            adamW[l] = new Adam(w[l].length);
-            adamB[l] = new Adam(b[l].length);
+            weights[l] = new float[dims[l] * dims[l + 1]];
+            biases[l] = new float[dims[l + 1]];
+            weightGradients[l] = new float[weights[l].length];
+            biasGradients[l] = new float[biases[l].length];
+            adamW[l] = new Adam(weights[l].length);
+            adamB[l] = new Adam(biases[l].length);
         }
-        SirenInit.fill(dims, w, b, o.siren().omega(), o.optimizer().seed());
+        SirenInit.fill(dims, weights, biases, o.siren().omega(), o.optimizer().seed());
 
         act = new float[layers][];
         cos = new float[layers][];
@@ -118,7 +118,7 @@ final class FusedSirenTrainer {
             act[l] = new float[block * dims[l]];
             cos[l] = new float[block * dims[l]];
         }
-        z = new float[block * o.architecture().width()];
+        preActivations = new float[block * o.architecture().width()];
         delta = new float[block * o.architecture().width()];
         blockLogits = new float[block * data.outputs];
         dLogits = new float[block * data.outputs];
@@ -127,29 +127,29 @@ final class FusedSirenTrainer {
         logits = new float[data.rows * data.outputs];
 
         nAct = new INDArray[layers];
-        nW = new INDArray[layers];
-        nGw = new INDArray[layers];
-        nGb = new INDArray[layers];
+        nWeights = new INDArray[layers];
+        nWeightGradients = new INDArray[layers];
+        nBiasGradients = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
             nAct[l] = Nd4j.create(DataType.FLOAT, block, dims[l]);
-            nW[l] = Nd4j.create(DataType.FLOAT, dims[l], dims[l + 1]);
-            nGw[l] = Nd4j.create(DataType.FLOAT, dims[l], dims[l + 1]);
-            nGb[l] = Nd4j.create(DataType.FLOAT, 1, dims[l + 1]);
+            nWeights[l] = Nd4j.create(DataType.FLOAT, dims[l], dims[l + 1]);
+            nWeightGradients[l] = Nd4j.create(DataType.FLOAT, dims[l], dims[l + 1]);
+            nBiasGradients[l] = Nd4j.create(DataType.FLOAT, 1, dims[l + 1]);
         }
         nOnes = Nd4j.ones(DataType.FLOAT, 1, block);
-        nZ = Nd4j.create(DataType.FLOAT, block, o.architecture().width());
+        nPreActivations = Nd4j.create(DataType.FLOAT, block, o.architecture().width());
         nDelta = Nd4j.create(DataType.FLOAT, block, o.architecture().width());
         nLogits = Nd4j.create(DataType.FLOAT, block, data.outputs);
         nDLogits = Nd4j.create(DataType.FLOAT, block, data.outputs);
-        par = new RowParallel(o.budget().threads());
+        parallel = new RowParallel(o.budget().threads());
     }
 
     float[][] weightGradients() {
-        return gw;
+        return weightGradients;
     }
 
     float[][] biasGradients() {
-        return gb;
+        return biasGradients;
     }
 
     /** Logits of every row from the last full pass, row-major. */
@@ -167,14 +167,14 @@ final class FusedSirenTrainer {
 
     /** Stops the worker threads. */
     void close() {
-        par.close();
+        parallel.close();
     }
 
     private FitResult train(Signal signal, FitListener listener) {
         long start = System.nanoTime();
         boolean full = stepRows == data.rows;
         int evalEvery = full ? 1 : Math.max(1, Math.min(50, data.rows / stepRows));
-        SplittableRandom shuffle = new SplittableRandom(o.optimizer().seed() ^ 0x9E3779B97F4A7C15L);
+        SplittableRandom shuffle = new SplittableRandom(options.optimizer().seed() ^ 0x9E3779B97F4A7C15L);
         int[] all = identity(data.rows);
         int[] order = identity(data.rows);
         int cursor = data.rows;
@@ -185,24 +185,25 @@ final class FusedSirenTrainer {
         Snapshot lossless = null; // the last lossless state while polishing
         int polishUntil = -1;
         while (true) {
-            boolean evaluate = iteration % evalEvery == 0 || iteration == o.budget().maxIterations() || o.budget().timeUp(start);
+            boolean evaluate = iteration % evalEvery == 0 || iteration == options.budget().maxIterations()
+                    || options.budget().timeUp(start);
             double loss = 0;
             if (evaluate) {
                 predicted = new long[data.spec.bitDepth()][BitPlanes.wordsPerPlane(data.spec.sampleCount())];
                 long[] perPlane = new long[data.spec.bitDepth()];
                 // Full batch: this pass is also the step's forward and backward pass.
                 loss = pass(all, 0, data.rows, full, perPlane, predicted);
-                last = FitProgress.of(iteration, loss, perPlane, start, o);
+                last = FitProgress.of(iteration, loss, perPlane, start, options);
                 history.add(last);
                 listener.onEvaluation(last);
-                if (last.bitErrors() == 0 && o.budget().polish() > 0) {
+                if (last.bitErrors() == 0 && options.budget().polish() > 0) {
                     if (polishUntil < 0) {
-                        polishUntil = iteration + Math.max(20, (int) Math.ceil(iteration * o.budget().polish()));
+                        polishUntil = iteration + Math.max(20, (int) Math.ceil(iteration * options.budget().polish()));
                     }
                     lossless = new Snapshot(last, predicted);
                 }
                 boolean polishing = polishUntil >= 0 && iteration < polishUntil;
-                if (last.bitErrors() == 0 && !polishing || iteration >= o.budget().maxIterations() || o.budget().timeUp(start)
+                if (last.bitErrors() == 0 && !polishing || iteration >= options.budget().maxIterations() || options.budget().timeUp(start)
                         || polishUntil >= 0 && !polishing) {
                     break;
                 }
@@ -216,10 +217,10 @@ final class FusedSirenTrainer {
                 cursor += stepRows;
             }
             iteration++;
-            double lr = o.optimizer().schedule().rate(o.optimizer().learningRate(), iteration - 1, o.budget().maxIterations());
-            for (int l = 0; l < w.length; l++) {
-                adamW[l].step(w[l], gw[l], lr, iteration);
-                adamB[l].step(b[l], gb[l], lr, iteration);
+            double lr = options.optimizer().schedule().rate(options.optimizer().learningRate(), iteration - 1, options.budget().maxIterations());
+            for (int l = 0; l < weights.length; l++) {
+                adamW[l].step(weights[l], weightGradients[l], lr, iteration);
+                adamB[l].step(biases[l], biasGradients[l], lr, iteration);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -255,7 +256,7 @@ final class FusedSirenTrainer {
      * Returns the mean loss over the pass's bits.
      */
     double pass(int[] rows, int from, int count, boolean train, long[] errorsPerPlane, long[][] predicted) {
-        put(w);
+        putWeights();
         if (train) {
             zeroGradients();
         }
@@ -270,9 +271,9 @@ final class FusedSirenTrainer {
             }
         }
         if (train) {
-            for (int l = 0; l < w.length; l++) {
-                Nd4jCopy.get(nGw[l], gw[l]);
-                Nd4jCopy.get(nGb[l], gb[l]);
+            for (int l = 0; l < weights.length; l++) {
+                Nd4jCopy.get(nWeightGradients[l], weightGradients[l]);
+                Nd4jCopy.get(nBiasGradients[l], biasGradients[l]);
             }
         }
         return loss / ((double) count * data.outputs);
@@ -289,28 +290,28 @@ final class FusedSirenTrainer {
         for (int i = 0; i < block; i++) {
             int r = rows[from + Math.min(i, n - 1)];
             blockRows[i] = r;
-            System.arraycopy(data.x, r * in, act[0], i * in, in);
+            System.arraycopy(data.coordinates, r * in, act[0], i * in, in);
             System.arraycopy(data.target, r * out, blockTarget, i * out, out);
         }
     }
 
     /** Logits of the loaded block. */
     private void forward() {
-        int width = o.architecture().width();
+        int width = options.architecture().width();
         for (int l = 0; l < sineLayers; l++) {
             float omega = omegas[l];
             Nd4jCopy.put(act[l], nAct[l]);
-            Nd4j.gemm(nAct[l], nW[l], nZ, false, false, 1.0, 0.0);
-            Nd4jCopy.get(nZ, z);
+            Nd4j.gemm(nAct[l], nWeights[l], nPreActivations, false, false, 1.0, 0.0);
+            Nd4jCopy.get(nPreActivations, preActivations);
             int layer = l;
-            par.run(block, (part, from, to) -> Kernels.sineForward(z, b[layer], from, to, width, omega,
-                    act[layer + 1], cos[layer + 1]));
+            parallel.run(block, (part, from, to) -> Kernels.sineForward(preActivations, biases[layer], from, to,
+                    width, omega, act[layer + 1], cos[layer + 1]));
         }
         int out = sineLayers;
         Nd4jCopy.put(act[out], nAct[out]);
-        Nd4j.gemm(nAct[out], nW[out], nLogits, false, false, 1.0, 0.0);
+        Nd4j.gemm(nAct[out], nWeights[out], nLogits, false, false, 1.0, 0.0);
         Nd4jCopy.get(nLogits, blockLogits);
-        Kernels.addBias(blockLogits, 0, block, data.outputs, b[out]);
+        Kernels.addBias(blockLogits, 0, block, data.outputs, biases[out]);
     }
 
     /**
@@ -326,7 +327,7 @@ final class FusedSirenTrainer {
             float y = blockLogits[i];
             float t = blockTarget[i];
             float p = (float) (1 / (1 + Math.exp(-y)));
-            if (o.optimizer().loss() == Loss.BCE) {
+            if (options.optimizer().loss() == Loss.BCE) {
                 loss += Math.max(y, 0) - y * t + Math.log1p(Math.exp(-Math.abs(y)));
                 dLogits[i] = (p - t) * scale;
             } else {
@@ -357,9 +358,9 @@ final class FusedSirenTrainer {
     }
 
     private void zeroGradients() {
-        for (int l = 0; l < w.length; l++) {
-            nGw[l].assign(0);
-            nGb[l].assign(0);
+        for (int l = 0; l < weights.length; l++) {
+            nWeightGradients[l].assign(0);
+            nBiasGradients[l].assign(0);
         }
     }
 
@@ -369,33 +370,33 @@ final class FusedSirenTrainer {
      * column-sum loops, which made them the slowest part of the step.
      */
     private void backward() {
-        int width = o.architecture().width();
+        int width = options.architecture().width();
         int outLayer = sineLayers;
         Nd4jCopy.put(dLogits, nDLogits);
-        Nd4j.gemm(nAct[outLayer], nDLogits, nGw[outLayer], true, false, 1.0, 1.0);
-        Nd4j.gemm(nOnes, nDLogits, nGb[outLayer], false, false, 1.0, 1.0);
-        Nd4j.gemm(nDLogits, nW[outLayer], nZ, false, true, 1.0, 0.0); // dL/d act[L]
-        Nd4jCopy.get(nZ, z);
+        Nd4j.gemm(nAct[outLayer], nDLogits, nWeightGradients[outLayer], true, false, 1.0, 1.0);
+        Nd4j.gemm(nOnes, nDLogits, nBiasGradients[outLayer], false, false, 1.0, 1.0);
+        Nd4j.gemm(nDLogits, nWeights[outLayer], nPreActivations, false, true, 1.0, 0.0); // dL/d act[L]
+        Nd4jCopy.get(nPreActivations, preActivations);
         for (int l = sineLayers - 1; l >= 0; l--) {
             int layer = l;
             float omega = omegas[l];
-            par.run(block, (part, from, to) -> Kernels.sineDerivative(z, cos[layer + 1], from * width, to * width,
-                    omega, delta));
+            parallel.run(block, (part, from, to) -> Kernels.sineDerivative(preActivations, cos[layer + 1],
+                    from * width, to * width, omega, delta));
             Nd4jCopy.put(delta, nDelta);
-            Nd4j.gemm(nAct[l], nDelta, nGw[l], true, false, 1.0, 1.0);
-            Nd4j.gemm(nOnes, nDelta, nGb[l], false, false, 1.0, 1.0);
+            Nd4j.gemm(nAct[l], nDelta, nWeightGradients[l], true, false, 1.0, 1.0);
+            Nd4j.gemm(nOnes, nDelta, nBiasGradients[l], false, false, 1.0, 1.0);
             if (l > 0) {
-                Nd4j.gemm(nDelta, nW[l], nZ, false, true, 1.0, 0.0);
-                Nd4jCopy.get(nZ, z);
+                Nd4j.gemm(nDelta, nWeights[l], nPreActivations, false, true, 1.0, 0.0);
+                Nd4jCopy.get(nPreActivations, preActivations);
             }
         }
     }
 
     InrModel model() {
         List<DenseLayer> layers = new ArrayList<>();
-        for (int l = 0; l < w.length; l++) {
-            layers.add(l < sineLayers ? DenseLayer.sine(dims[l], dims[l + 1], w[l], b[l], omegas[l])
-                    : DenseLayer.linear(dims[l], dims[l + 1], w[l], b[l]));
+        for (int l = 0; l < weights.length; l++) {
+            layers.add(l < sineLayers ? DenseLayer.sine(dims[l], dims[l + 1], weights[l], biases[l], omegas[l])
+                    : DenseLayer.linear(dims[l], dims[l + 1], weights[l], biases[l]));
         }
         return new InrModel(data.spec, data.formulation, data.mapping, layers);
     }
@@ -413,9 +414,10 @@ final class FusedSirenTrainer {
         return om;
     }
 
-    private void put(float[][] weights) {
+    /** Copies the heap weights into their ND4J mirrors. */
+    private void putWeights() {
         for (int l = 0; l < weights.length; l++) {
-            Nd4jCopy.put(weights[l], nW[l]);
+            Nd4jCopy.put(weights[l], nWeights[l]);
         }
     }
 

@@ -116,8 +116,8 @@ public final class InrFitter {
      * The first sine layer's omega when none is given: the hidden omega for images; for audio
      * {@code 0.5 * (frames - 1)}, so that the first layer follows changes from one sample to the
      * next (a drum's sign flips many times within a segment; with omega 30 nothing is learnt).
-     * Measured on 256/1024/4096-frame segments of 24- and 16-bit clips: 0.5 per frame reached
-     * lossless in all six, 0.25 and 1.0 failed one each (docs/FITTING.md).
+     * 0.5 per frame is the one value tried that was lossless on every clip and segment length
+     * (docs/FITTING.md, "Audio", has the runs).
      */
     public static float firstOmega(io.inrkit.core.SignalSpec spec, FitOptions options) {
         if (options.siren().firstOmega() > 0) {

@@ -2,8 +2,9 @@ package io.inrkit.core.fit;
 
 /**
  * The element-wise parts of a SIREN training step, as plain loops over heap arrays that the JIT
- * vectorises (measured: 0.3 ns per sin+cos element on one core, against 50-130 M elements/s for
- * ND4J's sin). Each works on a row range, so {@link RowParallel} can split it across threads.
+ * vectorises: a polynomial sin+cos in float is many times faster than ND4J's sin, which is the
+ * bottleneck of a SIREN step otherwise (docs/FITTING.md, "Two engines", has the timings). Each
+ * works on a row range, so {@link RowParallel} can split it across threads.
  * Training only: the codec evaluates models with its own deterministic code.
  */
 final class Kernels {
@@ -34,7 +35,8 @@ final class Kernels {
     /**
      * For every row r and unit j: {@code a = z[r, j] + bias[j]} (left in z), then
      * {@code sin[r, j] = sin(omega a)} and {@code cos[r, j] = cos(omega a)}. Two passes because
-     * C2 (JDK 17) does not vectorise the fused form: measured 6.3 ns per element fused, 0.66 split.
+     * C2 (JDK 17) does not vectorise the loop with the bias fused in (docs/FITTING.md, "Two
+     * engines").
      */
     static void sineForward(float[] z, float[] bias, int from, int to, int width, float omega, float[] sin,
             float[] cos) {

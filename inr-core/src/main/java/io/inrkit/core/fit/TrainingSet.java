@@ -27,7 +27,7 @@ final class TrainingSet {
     final int rows;
     final int inputs;
     final int outputs;
-    final float[] x;
+    final float[] coordinates;
     final float[] target;
 
     TrainingSet(Signal signal, Formulation formulation, PlaneMapping mapping) {
@@ -55,7 +55,7 @@ final class TrainingSet {
                     + r + " coordinate rows); crop it or fit audio in segments");
         }
         this.rows = (int) r;
-        this.x = formulation == Formulation.BIT_INPUT ? CoordinateGrid.positionsWithBit(spec, firstPlane) : CoordinateGrid.positions(spec);
+        this.coordinates = formulation == Formulation.BIT_INPUT ? CoordinateGrid.positionsWithBit(spec, firstPlane) : CoordinateGrid.positions(spec);
         this.target = new float[rows * outputs];
         for (int row = 0; row < rows; row++) {
             for (int o = 0; o < outputs; o++) {

@@ -18,11 +18,11 @@ import io.inrkit.core.model.TernaryInr;
 public final class BitProbabilities {
 
     private final SignalSpec spec;
-    private final short[] p;
+    private final short[] probabilities;
 
-    private BitProbabilities(SignalSpec spec, short[] p) {
+    private BitProbabilities(SignalSpec spec, short[] probabilities) {
         this.spec = spec;
-        this.p = p;
+        this.probabilities = probabilities;
     }
 
     /** 12-bit probability of a 1 for {@code logit}: 1..4095. */
@@ -137,7 +137,7 @@ public final class BitProbabilities {
 
     /** Probability (1..4095 of 4096) that plane {@code plane} of sample (position, channel) is 1. */
     public int probability(int position, int channel, int plane) {
-        return p[(position * spec.channels() + channel) * spec.bitDepth() + plane];
+        return probabilities[(position * spec.channels() + channel) * spec.bitDepth() + plane];
     }
 
     /** The sample's expected (unsigned) value under these probabilities, in 1/16: exact integer sum. */
@@ -145,7 +145,7 @@ public final class BitProbabilities {
         int base = (position * spec.channels() + channel) * spec.bitDepth();
         long sum = 0;
         for (int b = 0; b < spec.bitDepth(); b++) {
-            sum += (long) p[base + b] << b;
+            sum += (long) probabilities[base + b] << b;
         }
         return sum >> 8; // * 16 / 4096
     }
@@ -156,7 +156,7 @@ public final class BitProbabilities {
         long[][] bits = new long[planes][io.inrkit.core.BitPlanes.wordsPerPlane(spec.sampleCount())];
         for (int s = 0, n = spec.sampleCount(); s < n; s++) {
             for (int b = 0; b < planes; b++) {
-                if (p[s * planes + b] > 2048) {
+                if (probabilities[s * planes + b] > 2048) {
                     bits[b][s >>> 6] |= 1L << (s & 63);
                 }
             }

@@ -2,8 +2,9 @@ package io.inrkit.core.internal;
 
 /**
  * Maps samples to the unsigned n-bit values that bit planes are taken from, and back.
- * Signed samples are offset by 2^(n-1) (DESIGN.md); for an n-bit two's complement value that
- * offset is exactly a flip of bit n-1, which never overflows, even at n = 32.
+ * Signed samples are offset by 2^(n-1) (docs/DESIGN.md, "Signals and samples"); for an n-bit
+ * two's complement value that offset is exactly a flip of bit n-1, which never overflows, even at
+ * n = 32.
  */
 public final class SampleCoding {
 

@@ -42,7 +42,8 @@ public final class TernaryInr {
      * {@code signs[l][j]} the codes as +-1.0. Summing {@code sign * x} over them gives exactly the
      * sum the specification writes over every input (a zero term leaves a sum as it is, and +-1
      * times x is exactly +-x), without the zero codes, the strided reads or a branch on the sign
-     * (a branch made decoding twice as slow: the signs are random).
+     * (the signs are random, so such a branch is mispredicted about half the time;
+     * docs/QUANTIZATION.md, "Bars", has the timing).
      */
     private final int[][][] inputs;
     private final double[][][] signs;
@@ -119,9 +120,9 @@ public final class TernaryInr {
 
     /**
      * Encoding frequencies for a signal: the paper's 7, or {@code ceil(log2 N)} for an axis of N
-     * points when more, so the highest frequency reaches about N/2 cycles over the axis (Nyquist).
-     * Measured on 1024 frames of speech: 7 frequencies left 13 bits wrong after 2000 steps, 10
-     * were lossless in 805 (docs/QUANTIZATION.md).
+     * points when more, so the highest frequency reaches about N/2 cycles over the axis (Nyquist):
+     * with fewer, a long audio segment has detail no frequency resolves, and the network does not
+     * become lossless (docs/QUANTIZATION.md, "Bars", has the speech run that showed it).
      */
     public static int frequenciesFor(SignalSpec spec) {
         int longest = 1;

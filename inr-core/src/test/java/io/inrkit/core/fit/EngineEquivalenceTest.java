@@ -31,7 +31,7 @@ class EngineEquivalenceTest {
         fused.computeGradients();
 
         MultiLayerNetwork net = dl4j.network();
-        INDArray features = Nd4j.create(data.x, new long[] {data.rows, data.inputs}, 'c');
+        INDArray features = Nd4j.create(data.coordinates, new long[] {data.rows, data.inputs}, 'c');
         INDArray labels = Nd4j.create(data.target, new long[] {data.rows, data.outputs}, 'c');
         INDArray probabilities = net.output(features);
         float[] logits = fused.logits();
@@ -65,12 +65,12 @@ class EngineEquivalenceTest {
         FitOptions o = FitOptions.builder().formulation(formulation).width(32).layers(3).seed(11).build();
         TrainingSet data = new TrainingSet(Fixtures.kodim23(), formulation, PlaneMapping.BINARY);
         Dl4jSirenTrainer dl4j = new Dl4jSirenTrainer(data, o);
-        INDArray probabilities = dl4j.network().output(Nd4j.create(data.x, new long[] {data.rows, data.inputs}, 'c'));
+        INDArray probabilities = dl4j.network().output(Nd4j.create(data.coordinates, new long[] {data.rows, data.inputs}, 'c'));
         InrModel model = dl4j.model();
         double[] logits = new double[data.outputs];
         int checked = 0;
         for (int row = 0; row < data.rows; row++) {
-            model.logits(data.x, row * data.inputs, logits);
+            model.logits(data.coordinates, row * data.inputs, logits);
             for (int k = 0; k < data.outputs; k++) {
                 boolean dl4jBit = probabilities.getDouble(row, k) > 0.5;
                 if (Math.abs(logits[k]) > 1e-4) {

@@ -15,8 +15,8 @@ public final class AdaptiveTable {
         }
     }
 
-    private final char[] p;
-    private final short[] n;
+    private final char[] probabilities;
+    private final short[] counts;
     private final int limit;
 
     /** {@code size} contexts, each starting at probability 1/2; adaptation slows until {@code limit} bits. */
@@ -24,27 +24,27 @@ public final class AdaptiveTable {
         if (limit < 1 || limit >= RATE.length) {
             throw new IllegalArgumentException("limit " + limit);
         }
-        p = new char[size];
-        n = new short[size];
-        java.util.Arrays.fill(p, (char) 32768);
+        probabilities = new char[size];
+        counts = new short[size];
+        java.util.Arrays.fill(probabilities, (char) 32768);
         this.limit = limit;
     }
 
     public int size() {
-        return p.length;
+        return probabilities.length;
     }
 
     /** 12-bit probability of a 1 in context {@code cx}. */
     public int p(int cx) {
-        return Probability.clamp(p[cx] >>> 4);
+        return Probability.clamp(probabilities[cx] >>> 4);
     }
 
     public void update(int cx, int bit) {
-        int c = n[cx];
+        int c = counts[cx];
         int target = bit != 0 ? 65535 : 0;
-        p[cx] = (char) (p[cx] + (((target - p[cx]) * RATE[c]) >> 16));
+        probabilities[cx] = (char) (probabilities[cx] + (((target - probabilities[cx]) * RATE[c]) >> 16));
         if (c < limit) {
-            n[cx] = (short) (c + 1);
+            counts[cx] = (short) (c + 1);
         }
     }
 }

@@ -7,16 +7,16 @@ package io.inrkit.codec.internal.cm;
  */
 public final class Apm {
 
-    private final char[] t;
+    private final char[] points;
     private final int rate;
     private int index;
 
     public Apm(int contexts, int rate) {
-        this.t = new char[contexts * 33];
+        this.points = new char[contexts * 33];
         this.rate = rate;
         for (int c = 0; c < contexts; c++) {
             for (int j = 0; j < 33; j++) {
-                t[c * 33 + j] = (char) Math.min(65535, Probability.squash((j - 16) * 128) * 16);
+                points[c * 33 + j] = (char) Math.min(65535, Probability.squash((j - 16) * 128) * 16);
             }
         }
     }
@@ -28,11 +28,11 @@ public final class Apm {
         int w = s & 127;
         int i = cx * 33 + lo;
         index = w < 64 ? i : i + 1;
-        return Probability.clamp((t[i] * (128 - w) + t[i + 1] * w) >> 11);
+        return Probability.clamp((points[i] * (128 - w) + points[i + 1] * w) >> 11);
     }
 
     public void update(int bit) {
         int target = bit != 0 ? 65535 : 0;
-        t[index] = (char) (t[index] + ((target - t[index]) >> rate));
+        points[index] = (char) (points[index] + ((target - points[index]) >> rate));
     }
 }

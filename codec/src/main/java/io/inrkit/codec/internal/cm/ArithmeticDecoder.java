@@ -12,14 +12,15 @@ public final class ArithmeticDecoder implements BinaryCoder {
     private int pos;
     private long low;
     private long high = 0xFFFFFFFFL;
-    private long x;
+    /** The 32 bits of the stream under the coder's interval [low, high]. */
+    private long value;
 
     public ArithmeticDecoder(byte[] in, int offset, int length) {
         this.in = in;
         this.pos = offset;
         this.end = offset + length;
         for (int i = 0; i < 4; i++) {
-            x = (x << 8) | nextByte();
+            value = (value << 8) | nextByte();
         }
     }
 
@@ -27,7 +28,7 @@ public final class ArithmeticDecoder implements BinaryCoder {
     public int code(int ignored, int p1) {
         long mid = low + (((high - low) * Probability.check(p1)) >>> 12);
         int bit;
-        if (x <= mid) {
+        if (value <= mid) {
             bit = 1;
             high = mid;
         } else {
@@ -37,7 +38,7 @@ public final class ArithmeticDecoder implements BinaryCoder {
         while (((low ^ high) & 0xFF000000L) == 0) {
             low = (low << 8) & 0xFFFFFFFFL;
             high = ((high << 8) & 0xFFFFFFFFL) | 0xFF;
-            x = ((x << 8) & 0xFFFFFFFFL) | nextByte();
+            value = ((value << 8) & 0xFFFFFFFFL) | nextByte();
         }
         return bit;
     }

@@ -10,11 +10,11 @@ public final class Mixer {
 
     private final int inputs;
     private final int[] weights;
-    private final int[] x;
+    private final int[] stretchedInputs;
     private final int rate;
     private int count;
     private int base;
-    private int pr;
+    private int prediction;
 
     /**
      * @param inputs inputs per prediction
@@ -24,19 +24,19 @@ public final class Mixer {
     public Mixer(int inputs, int sets, int rate) {
         this.inputs = inputs;
         this.weights = new int[inputs * sets];
-        this.x = new int[inputs];
+        this.stretchedInputs = new int[inputs];
         this.rate = rate;
         java.util.Arrays.fill(weights, (1 << 16) / Math.max(1, inputs / 2));
     }
 
     /** Adds an input in the logistic domain (-2047..2047). */
     public void add(int stretched) {
-        x[count++] = stretched;
+        stretchedInputs[count++] = stretched;
     }
 
     /** Adds a 12-bit probability as an input. */
     public void addProbability(int p) {
-        x[count++] = Probability.stretch(p);
+        stretchedInputs[count++] = Probability.stretch(p);
     }
 
     /** Mixes the inputs added since the last update with weight set {@code set}; 12-bit result. */
@@ -47,18 +47,18 @@ public final class Mixer {
         base = set * inputs;
         long dot = 0;
         for (int i = 0; i < inputs; i++) {
-            dot += (long) weights[base + i] * x[i];
+            dot += (long) weights[base + i] * stretchedInputs[i];
         }
         int d = (int) Math.max(-2047, Math.min(2047, dot >> 16));
-        pr = Probability.squash(d);
-        return pr;
+        prediction = Probability.squash(d);
+        return prediction;
     }
 
     /** Learns from the coded bit and clears the inputs. */
     public void update(int bit) {
-        int err = ((bit << 12) - pr) * rate;
+        int err = ((bit << 12) - prediction) * rate;
         for (int i = 0; i < inputs; i++) {
-            weights[base + i] += (x[i] * err) >> 14;
+            weights[base + i] += (stretchedInputs[i] * err) >> 14;
         }
         count = 0;
     }

@@ -32,10 +32,12 @@ public final class AudioModel {
     private final int bits;
     private final SideInformation side;
     private final int predictors;
-    private final int[] v;
-    private final long[] p16;
+    /** The samples coded so far, interleaved by frame (the decoder's output). */
+    private final int[] samples;
+    /** Each predictor's prediction of the current sample, in 1/16. */
+    private final long[] predictions16;
     private final int[] sideProbability;
-    private final double[][] err; // [channel][prediction] decayed |error|, in 1/16
+    private final double[][] errors; // [channel][prediction] decayed |error|, in 1/16
     private final Lms[] shortLms;
     private final Lms[] longLms;
     private final Lpc[] lpc;
@@ -49,9 +51,9 @@ public final class AudioModel {
         this.bits = bits;
         this.side = side;
         this.predictors = PREDICTIONS + (side != null ? 1 : 0);
-        this.v = new int[frames * channels];
-        this.p16 = new long[predictors];
-        this.err = new double[channels][predictors];
+        this.samples = new int[frames * channels];
+        this.predictions16 = new long[predictors];
+        this.errors = new double[channels][predictors];
         this.shortLms = new Lms[channels];
         this.longLms = new Lms[channels];
         this.lpc = new Lpc[channels];
@@ -76,11 +78,11 @@ public final class AudioModel {
                 int index = t * channels + c;
                 long scale = predict(t, c);
                 int value = codeSample(coder, t, c, scale, source == null ? 0 : source[index]);
-                v[index] = value;
+                samples[index] = value;
                 learn(t, c, value);
             }
         }
-        return v;
+        return samples;
     }
 
     private int codeSample(BinaryCoder coder, int t, int c, long scale, int value) {
@@ -90,59 +92,59 @@ public final class AudioModel {
             }
         }
         int scale16 = (int) Math.min(Integer.MAX_VALUE - 256, scale);
-        return mixer.code(coder, value, c, Buckets.wideActivity(scale), scale16, p16, BLEND, 0, sideProbability);
+        return mixer.code(coder, value, c, Buckets.wideActivity(scale), scale16, predictions16, BLEND, 0, sideProbability);
     }
 
     private int sample(int t, int c) {
-        return t >= 0 ? v[t * channels + c] : 1 << (bits - 1);
+        return t >= 0 ? samples[t * channels + c] : 1 << (bits - 1);
     }
 
-    /** Fills {@link #p16} for sample (t, c); returns the local error scale in 1/16. */
+    /** Fills {@link #predictions16} for sample (t, c); returns the local error scale in 1/16. */
     private long predict(int t, int c) {
         long max = ((1L << bits) - 1) << 4;
         long s1 = sample(t - 1, c);
         long s2 = sample(t - 2, c);
         long s3 = sample(t - 3, c);
-        p16[P1] = s1 << 4;
-        p16[P2] = clamp((2 * s1 - s2) << 4, max);
-        p16[P3] = clamp((3 * s1 - 3 * s2 + s3) << 4, max);
+        predictions16[P1] = s1 << 4;
+        predictions16[P2] = clamp((2 * s1 - s2) << 4, max);
+        predictions16[P3] = clamp((3 * s1 - 3 * s2 + s3) << 4, max);
         long mid = 1L << (bits - 1);
-        p16[LMS_SHORT] = clamp(Math.round((shortLms[c].predict() + mid) * 16), max);
-        p16[LMS_LONG] = clamp(Math.round((longLms[c].predict() + mid) * 16), max);
+        predictions16[LMS_SHORT] = clamp(Math.round((shortLms[c].predict() + mid) * 16), max);
+        predictions16[LMS_LONG] = clamp(Math.round((longLms[c].predict() + mid) * 16), max);
         double lpcPrediction = lpc[c].predict();
-        p16[LPC] = clamp(Math.round((lpcPrediction + mid) * 16), max);
-        p16[LPC_LMS] = clamp(Math.round((lpcPrediction + residualLms[c].predict() + mid) * 16), max);
+        predictions16[LPC] = clamp(Math.round((lpcPrediction + mid) * 16), max);
+        predictions16[LPC_LMS] = clamp(Math.round((lpcPrediction + residualLms[c].predict() + mid) * 16), max);
         if (c > 0) {
             long r0 = sample(t, 0);
-            p16[STEREO] = clamp((r0 + s1 - sample(t - 1, 0)) << 4, max);
-            p16[STEREO_P2] = clamp((r0 + (2 * s1 - s2) - (2L * sample(t - 1, 0) - sample(t - 2, 0))) << 4, max);
+            predictions16[STEREO] = clamp((r0 + s1 - sample(t - 1, 0)) << 4, max);
+            predictions16[STEREO_P2] = clamp((r0 + (2 * s1 - s2) - (2L * sample(t - 1, 0) - sample(t - 2, 0))) << 4, max);
         } else {
-            p16[STEREO] = p16[P2];
-            p16[STEREO_P2] = p16[LMS_SHORT];
+            predictions16[STEREO] = predictions16[P2];
+            predictions16[STEREO_P2] = predictions16[LMS_SHORT];
         }
         if (side != null) {
-            p16[PREDICTIONS] = side.expected16(t, c);
+            predictions16[PREDICTIONS] = side.expected16(t, c);
         }
         double sum = 0;
         double wsum = 0;
-        double[] e = err[c];
+        double[] e = errors[c];
         for (int k = 0; k < predictors; k++) {
             if (k == BLEND) {
                 continue;
             }
             double wk = 1.0 / ((e[k] + 16) * (e[k] + 16));
-            sum += wk * p16[k];
+            sum += wk * predictions16[k];
             wsum += wk;
         }
-        p16[BLEND] = Math.round(sum / wsum);
+        predictions16[BLEND] = Math.round(sum / wsum);
         return (long) e[BLEND];
     }
 
     private void learn(int t, int c, int value) {
         long v16 = (long) value << 4;
-        double[] e = err[c];
+        double[] e = errors[c];
         for (int k = 0; k < predictors; k++) {
-            e[k] = ERROR_DECAY * e[k] + (1 - ERROR_DECAY) * Math.abs(p16[k] - v16);
+            e[k] = ERROR_DECAY * e[k] + (1 - ERROR_DECAY) * Math.abs(predictions16[k] - v16);
         }
         double centred = value - (double) (1L << (bits - 1));
         shortLms[c].learn(centred);
@@ -163,7 +165,7 @@ public final class AudioModel {
      * and stores them; this adapts to the music the same way without side information.
      */
     static final class Lpc {
-        private final double[] a;
+        private final double[] coefficients;
         private final double[] history;
         private final int order;
         private final int interval;
@@ -172,7 +174,7 @@ public final class AudioModel {
 
         Lpc(int order, int window, int interval) {
             this.order = order;
-            this.a = new double[order];
+            this.coefficients = new double[order];
             this.history = new double[window];
             this.interval = interval;
         }
@@ -181,7 +183,7 @@ public final class AudioModel {
             int n = history.length;
             double p = 0;
             for (int i = 0; i < order; i++) {
-                p += a[i] * history[(count - 1 - i + n * 2) % n];
+                p += coefficients[i] * history[(count - 1 - i + n * 2) % n];
             }
             prediction = p;
             return p;
@@ -237,31 +239,32 @@ public final class AudioModel {
                     return; // singular: keep the previous coefficients
                 }
             }
-            System.arraycopy(coef, 0, a, 0, order);
+            System.arraycopy(coef, 0, coefficients, 0, order);
         }
     }
 
     /**
      * Normalised least-mean-squares linear predictor over the last {@code order} samples:
-     * {@code w += mu * e * x / (eps + |x|^2)}, in a fixed order of double operations.
+     * {@code w += mu * e * x / (eps + |x|^2)} for weights w, step size mu, prediction error e and
+     * the last samples x, in a fixed order of double operations.
      */
     static final class Lms {
-        private final double[] w;
-        private final double[] x;
-        private final double mu;
+        private final double[] weights;
+        private final double[] history;
+        private final double stepSize;
         private double power;
         private double prediction;
 
-        Lms(int order, double mu) {
-            this.w = new double[order];
-            this.x = new double[order];
-            this.mu = mu;
+        Lms(int order, double stepSize) {
+            this.weights = new double[order];
+            this.history = new double[order];
+            this.stepSize = stepSize;
         }
 
         double predict() {
             double p = 0;
-            for (int i = 0; i < w.length; i++) {
-                p += w[i] * x[i];
+            for (int i = 0; i < weights.length; i++) {
+                p += weights[i] * history[i];
             }
             prediction = p;
             return p;
@@ -269,13 +272,13 @@ public final class AudioModel {
 
         void learn(double actual) {
             double e = actual - prediction;
-            double g = mu * e / (1.0 + power);
-            for (int i = 0; i < w.length; i++) {
-                w[i] += g * x[i];
+            double g = stepSize * e / (1.0 + power);
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] += g * history[i];
             }
-            double oldest = x[x.length - 1];
-            System.arraycopy(x, 0, x, 1, x.length - 1);
-            x[0] = actual;
+            double oldest = history[history.length - 1];
+            System.arraycopy(history, 0, history, 1, history.length - 1);
+            history[0] = actual;
             power += actual * actual - oldest * oldest;
             if (power < 0) {
                 power = 0;

@@ -28,7 +28,7 @@ final class BitMixer {
     private final int patterns;
     private final boolean side;
     private final int prefixBits;
-    private final int[] cx;
+    private final int[] contexts;
     private final AdaptiveTable[] tables;
     private final AdaptiveTable prefix;
     private final AdaptiveTable pattern;
@@ -50,7 +50,7 @@ final class BitMixer {
         this.patterns = patterns;
         this.side = side;
         this.prefixBits = Math.min(bits, 16);
-        this.cx = new int[predictions];
+        this.contexts = new int[predictions];
         int perTable = slots * bits * activityLevels * Buckets.DISTANCE;
         tables = new AdaptiveTable[predictions];
         for (int k = 0; k < predictions; k++) {
@@ -82,8 +82,8 @@ final class BitMixer {
             int cb = slot * bits + b;
             int base = (cb * activityLevels + activity) * Buckets.DISTANCE;
             for (int k = 0; k < predictions; k++) {
-                cx[k] = base + Buckets.signedDistance(p16[k], split16, scale16);
-                mixer.add(Probability.stretch(tables[k].p(cx[k])));
+                contexts[k] = base + Buckets.signedDistance(p16[k], split16, scale16);
+                mixer.add(Probability.stretch(tables[k].p(contexts[k])));
             }
             int prefixCx = (slot << prefixBits) + (bits - 1 - b < prefixBits ? (1 << (bits - 1 - b)) + h : 0);
             mixer.add(Probability.stretch(prefix.p(prefixCx)));
@@ -103,7 +103,7 @@ final class BitMixer {
             int p = Probability.clamp((pm + pd + 2 * pa + 2) >> 2);
             int bit = coder.code((value >>> b) & 1, p);
             for (int k = 0; k < predictions; k++) {
-                tables[k].update(cx[k], bit);
+                tables[k].update(contexts[k], bit);
             }
             prefix.update(prefixCx, bit);
             if (patterns > 0) {

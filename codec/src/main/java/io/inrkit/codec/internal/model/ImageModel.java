@@ -44,10 +44,12 @@ public final class ImageModel {
     private final SideInformation side;
     private final int predictors;
 
-    private final int[] v;
+    /** The samples coded so far (the decoder's output). */
+    private final int[] samples;
     /** |prediction - value| in 1/16, per channel and prediction, for the current and previous row. */
     private final int[][][] errors;
-    private final long[] p16;
+    /** Each predictor's prediction of the current sample, in 1/16. */
+    private final long[] predictions16;
     /** The blend prediction of each channel at the current pixel, for the channels coded after it. */
     private final long[] lastBlend;
     /** Which of six neighbours lie above the blend: CALIC-style texture context. */
@@ -64,9 +66,9 @@ public final class ImageModel {
         this.order = codingOrder(channels);
         this.predictors = CH_BLEND + 1 + (side != null ? 1 : 0);
         this.lastBlend = new long[channels];
-        this.v = new int[width * height * channels];
+        this.samples = new int[width * height * channels];
         this.errors = new int[channels][predictors][2 * width];
-        this.p16 = new long[predictors];
+        this.predictions16 = new long[predictors];
         this.sideProbability = new int[bits];
         this.mixer = new BitMixer(channels, bits, Buckets.ACTIVITY, predictors, TEXTURES, side != null);
     }
@@ -91,12 +93,12 @@ public final class ImageModel {
                     int c = order[ci];
                     int index = (y * width + x) * channels + c;
                     int value = codeSample(coder, x, y, ci, c, source == null ? 0 : source[index]);
-                    v[index] = value;
+                    samples[index] = value;
                     learn(x, y, c, value);
                 }
             }
         }
-        return v;
+        return samples;
     }
 
     private int codeSample(BinaryCoder coder, int x, int y, int ci, int c, int value) {
@@ -107,14 +109,14 @@ public final class ImageModel {
                 sideProbability[b] = side.probability(position, c, b);
             }
         }
-        return mixer.code(coder, value, ci, Buckets.activity(scale), scale, p16, BLEND, texturePattern, sideProbability);
+        return mixer.code(coder, value, ci, Buckets.activity(scale), scale, predictions16, BLEND, texturePattern, sideProbability);
     }
 
     private int sample(int x, int y, int c) {
-        return v[(y * width + x) * channels + c];
+        return samples[(y * width + x) * channels + c];
     }
 
-    /** Fills {@link #p16} for sample (x, y, c); returns the local error scale in 1/16. */
+    /** Fills {@link #predictions16} for sample (x, y, c); returns the local error scale in 1/16. */
     private int predict(int x, int y, int ci, int c) {
         int mid = 1 << (bits - 1);
         int w = x > 0 ? sample(x - 1, y, c) : y > 0 ? sample(x, y - 1, c) : mid;
@@ -125,31 +127,31 @@ public final class ImageModel {
         int nn = y > 1 ? sample(x, y - 2, c) : n;
         int nne = y > 1 && x < width - 1 ? sample(x + 1, y - 2, c) : ne;
         long max = ((1L << bits) - 1) << 4;
-        p16[W] = (long) w << 4;
-        p16[N] = (long) n << 4;
-        p16[NE] = (long) ne << 4;
-        p16[MED] = (long) med(w, n, nw) << 4;
-        p16[GRAD] = clamp(((long) w + n - nw) << 4, max);
-        p16[AVG] = ((long) w + n) << 3;
-        p16[N_NE] = clamp(((long) n + ne - nne) << 4, max);
-        p16[W_NE] = clamp(((long) w + ne - n) << 4, max);
-        p16[GAP] = clamp(gap(w, n, nw, ne, ww, nn, nne), max);
+        predictions16[W] = (long) w << 4;
+        predictions16[N] = (long) n << 4;
+        predictions16[NE] = (long) ne << 4;
+        predictions16[MED] = (long) med(w, n, nw) << 4;
+        predictions16[GRAD] = clamp(((long) w + n - nw) << 4, max);
+        predictions16[AVG] = ((long) w + n) << 3;
+        predictions16[N_NE] = clamp(((long) n + ne - nne) << 4, max);
+        predictions16[W_NE] = clamp(((long) w + ne - n) << 4, max);
+        predictions16[GAP] = clamp(gap(w, n, nw, ne, ww, nn, nne), max);
         if (ci > 0) {
             int r = order[0];
             int rw = x > 0 ? sample(x - 1, y, r) : y > 0 ? sample(x, y - 1, r) : mid;
             int rn = y > 0 ? sample(x, y - 1, r) : rw;
             int rnw = x > 0 && y > 0 ? sample(x - 1, y - 1, r) : rn;
             int rv = sample(x, y, r);
-            p16[CH_MED] = clamp(((long) med(w, n, nw) + rv - med(rw, rn, rnw)) << 4, max);
-            p16[CH_W] = clamp(((long) w + rv - rw) << 4, max);
-            p16[CH_N] = clamp(((long) n + rv - rn) << 4, max);
+            predictions16[CH_MED] = clamp(((long) med(w, n, nw) + rv - med(rw, rn, rnw)) << 4, max);
+            predictions16[CH_W] = clamp(((long) w + rv - rw) << 4, max);
+            predictions16[CH_N] = clamp(((long) n + rv - rn) << 4, max);
         } else {
-            p16[CH_MED] = p16[MED];
-            p16[CH_W] = p16[GRAD];
-            p16[CH_N] = p16[N_NE];
+            predictions16[CH_MED] = predictions16[MED];
+            predictions16[CH_W] = predictions16[GRAD];
+            predictions16[CH_N] = predictions16[N_NE];
         }
         if (side != null) {
-            p16[CH_BLEND + 1] = side.expected16(y * width + x, c);
+            predictions16[CH_BLEND + 1] = side.expected16(y * width + x, c);
         }
         // Error-weighted blend: each prediction weighted by 1 / (its recent error near here)^2.
         int[][] e = errors[c];
@@ -165,18 +167,18 @@ public final class ImageModel {
             long err = (x > 0 ? ek[cur + x - 1] : 0) + (y > 0 ? ek[prev + x] : 0)
                     + (x > 0 && y > 0 ? ek[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? ek[prev + x + 1] : 0);
             double wk = 1.0 / ((err + BLEND_OFFSET) * (err + BLEND_OFFSET));
-            sum += wk * p16[k];
+            sum += wk * predictions16[k];
             wsum += wk;
         }
-        p16[BLEND] = Math.round(sum / wsum);
-        lastBlend[c] = p16[BLEND];
+        predictions16[BLEND] = Math.round(sum / wsum);
+        lastBlend[c] = predictions16[BLEND];
         if (ci > 0) {
             int r = order[0];
-            p16[CH_BLEND] = clamp(p16[BLEND] + ((long) sample(x, y, r) << 4) - lastBlend[r], max);
+            predictions16[CH_BLEND] = clamp(predictions16[BLEND] + ((long) sample(x, y, r) << 4) - lastBlend[r], max);
         } else {
-            p16[CH_BLEND] = p16[BLEND];
+            predictions16[CH_BLEND] = predictions16[BLEND];
         }
-        long b16 = p16[BLEND];
+        long b16 = predictions16[BLEND];
         texturePattern = (((long) w << 4) > b16 ? 1 : 0) | (((long) n << 4) > b16 ? 2 : 0)
                 | (((long) nw << 4) > b16 ? 4 : 0) | (((long) ne << 4) > b16 ? 8 : 0)
                 | (((long) ww << 4) > b16 ? 16 : 0) | (((long) nn << 4) > b16 ? 32 : 0);
@@ -190,7 +192,7 @@ public final class ImageModel {
         long v16 = (long) value << 4;
         int cur = (y & 1) * width;
         for (int k = 0; k < predictors; k++) {
-            errors[c][k][cur + x] = (int) Math.min(Integer.MAX_VALUE, Math.abs(p16[k] - v16));
+            errors[c][k][cur + x] = (int) Math.min(Integer.MAX_VALUE, Math.abs(predictions16[k] - v16));
         }
     }
 

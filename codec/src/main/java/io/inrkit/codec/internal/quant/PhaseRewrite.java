@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The exact sine phase rewrite (DESIGN.md): {@code sin(z + theta) = (-1)^k sin(z + theta - k pi)},
- * so each sine unit's bias phase {@code omega * b} can be folded into [-pi/2, pi/2] by flipping
- * the sign of that unit's outgoing weights when k is odd. The network computes the same function;
- * the biases then lie in the known interval |b| <= pi / (2 omega), which quantizes better.
+ * The exact sine phase rewrite (docs/DESIGN.md, "Weights"):
+ * {@code sin(z + theta) = (-1)^k sin(z + theta - k pi)}, so each sine unit's bias phase
+ * {@code omega * b} can be folded into [-pi/2, pi/2] by flipping the sign of that unit's outgoing
+ * weights when k is odd. The network computes the same function; the biases then lie in the known
+ * interval |b| <= pi / (2 omega), which quantizes better.
  */
 public final class PhaseRewrite {
 

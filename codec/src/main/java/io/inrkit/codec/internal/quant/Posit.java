@@ -16,8 +16,9 @@ public final class Posit {
     public static final Posit P8_0 = new Posit(8, 0);
     public static final Posit P8_2 = new Posit(8, 2);
 
-    private final int n;
-    private final int es;
+    /** n and es of posit&lt;n, es&gt;: bits in a pattern, and the most exponent bits. */
+    private final int bits;
+    private final int exponentBits;
     /** Values of the positive patterns 0 .. 2^(n-1) - 1 (index = pattern), increasing. */
     private final double[] positive;
 
@@ -25,8 +26,8 @@ public final class Posit {
         if (n < 3 || n > 16 || es < 0 || es > 4) {
             throw new IllegalArgumentException("posit<" + n + "," + es + "> not supported (n 3..16, es 0..4)");
         }
-        this.n = n;
-        this.es = es;
+        this.bits = n;
+        this.exponentBits = es;
         positive = new double[1 << (n - 1)];
         for (int p = 1; p < positive.length; p++) {
             positive[p] = decodePositive(p, n, es);
@@ -34,12 +35,12 @@ public final class Posit {
     }
 
     public int bits() {
-        return n;
+        return bits;
     }
 
     /** The NaR (not a real) pattern, 1 followed by zeros. */
     public int nar() {
-        return 1 << (n - 1);
+        return 1 << (bits - 1);
     }
 
     public double maxpos() {
@@ -91,7 +92,7 @@ public final class Posit {
                 hi = mid;
             }
         }
-        double midpoint = decodePositive(lo << 1 | 1, n + 1, es);
+        double midpoint = decodePositive(lo << 1 | 1, bits + 1, exponentBits);
         if (a < midpoint) {
             return lo;
         }
@@ -102,7 +103,7 @@ public final class Posit {
     }
 
     private int mask() {
-        return (1 << n) - 1;
+        return (1 << bits) - 1;
     }
 
     /** The value of a positive pattern 1 .. 2^(w-1) - 1 of a w-bit posit (exact in a double). */

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** ExMy minifloats against LLM-FP4's formulas and OCP's E2M1 (../shared/notes, sections 6 and 8.3). */
+/** ExMy minifloats against LLM-FP4's formulas (all codes finite) and OCP's E2M1 values. */
 class MiniFloatTest {
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class NumberFormatsTest {
 
-    /** The vectors of ../shared/notes/quantization-papers.md, section 8.1. */
+    /** bfloat16 with round to nearest, ties to even: exact values, both kinds of tie, overflow to infinity. */
     @Test
     void bfloat16KnownVectors() {
         assertEquals(0x3F80, HalfFloats.toBfloat16(1.0f));

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Posits against the vectors of ../shared/notes/quantization-papers.md (section 8.2), and exhaustively. */
+/**
+ * Posits against known vectors (Rosetta Code's posit tasks, and values worked out exactly by the
+ * 2022 Posit Standard's rules: regime, exponent, fraction, ties to the even pattern, never 0 or NaR
+ * for a finite nonzero value), and exhaustively.
+ */
 class PositTest {
 
     static final Posit P8_1 = new Posit(8, 1);
