@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +20,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * the bytes go to a temporary file beside the target, are flushed to disk, and the temporary file
  * is renamed over the target. On any failure the temporary file is deleted and the target is left
  * as it was, so a failed command never leaves a partial output behind.
+ *
+ * <p>A process killed outright (SIGKILL, power loss) while writing cannot delete its temporary
+ * file, so the name carries the writer's process id ({@code .NAME.PID-RANDOM.inrkit.tmp}) and every
+ * later write of the same target first removes the temporary files of processes that are gone.
  */
 public final class AtomicOutput {
 
@@ -28,7 +33,35 @@ public final class AtomicOutput {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final String TEMPORARY_SUFFIX = ".inrkit.tmp";
+
     private AtomicOutput() {
+    }
+
+    /**
+     * Deletes {@code dir}'s temporary files for {@code name} whose writing process no longer runs;
+     * those of live processes (another write in progress) are left alone.
+     */
+    static void removeStaleTemporaries(Path dir, String name) throws IOException {
+        String prefix = "." + name + ".";
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir, entry -> {
+            String n = entry.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(TEMPORARY_SUFFIX);
+        })) {
+            for (Path tmp : siblings) {
+                String rest = tmp.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                long pid;
+                try {
+                    pid = Long.parseLong(dash > 0 ? rest.substring(0, dash) : "");
+                } catch (NumberFormatException notOurs) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        }
     }
 
     /**
@@ -50,8 +83,9 @@ public final class AtomicOutput {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new NoSuchFileException(String.valueOf(dir), null, "output directory does not exist");
         }
-        Path tmp = dir.resolve("." + absolute.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        removeStaleTemporaries(dir, absolute.getFileName().toString());
+        Path tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMPORARY_SUFFIX);
         boolean done = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -2,6 +2,7 @@ package io.inrkit.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,20 @@ class AtomicOutputTest {
         assertArrayEquals(new byte[] {9}, Files.readAllBytes(out));
         AtomicOutput.write(out, true, o -> o.write(1));
         assertArrayEquals(new byte[] {1}, Files.readAllBytes(out));
+    }
+
+    /** A killed writer's temporary file is removed by the next write of the same target; a live one's is not. */
+    @Test
+    void temporaryFilesOfGoneProcessesAreRemovedByTheNextWrite() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path stale = Files.write(dir.resolve(".a.bin." + finished.pid() + "-x1.inrkit.tmp"), new byte[] {7});
+        Path live = Files.write(dir.resolve(".a.bin." + ProcessHandle.current().pid() + "-x2.inrkit.tmp"), new byte[] {7});
+        Path other = Files.write(dir.resolve(".b.bin." + finished.pid() + "-x3.inrkit.tmp"), new byte[] {7});
+        AtomicOutput.write(dir.resolve("a.bin"), false, o -> o.write(1));
+        assertFalse(Files.exists(stale), "a gone process's temporary file is removed");
+        assertTrue(Files.exists(live), "a running writer's temporary file is kept");
+        assertTrue(Files.exists(other), "another target's temporary files are not touched");
     }
 
     @Test
