@@ -15,6 +15,9 @@ import java.util.Arrays;
  * the samples' SHA-256 against the file's: a decode either gives back exactly the original samples
  * or ends in {@link CorruptInputException}. A file that declares a signal over the caller's
  * {@link DecodeOptions} limits ends in {@link io.inrkit.core.MemoryLimitException} before decoding.
+ *
+ * <p>Thread-safe: every method may be called from several threads at once, on the same bytes or
+ * on different files; none keeps state between calls or changes the array it is given.
  */
 public final class Decoder {
 
