@@ -23,6 +23,9 @@ import org.tritonus.share.sampled.file.TAudioFileReader;
  * checked (SHA-256 of the samples) before the stream is returned. Anything that is not .inr
  * audio is refused with UnsupportedAudioFileException after reading at most
  * {@link InrFileInfo#SPEC_BYTES} bytes, so that AudioSystem can offer the stream to other readers.
+ *
+ * <p>Thread-safe: AudioSystem shares one provider instance, and it keeps no state between calls,
+ * so several threads may read at once, the same file too.
  */
 public final class InrAudioFileReader extends TAudioFileReader {
 

@@ -31,6 +31,9 @@ import org.tritonus.share.sampled.file.TDataOutputStream;
  * is closed. Both write methods return the bytes of .inr written (Tritonus' own count is the PCM
  * consumed), and a file is written under a temporary name and renamed when complete, so a failed
  * write leaves nothing behind.
+ *
+ * <p>Thread-safe: AudioSystem shares one provider instance, and each write collects its clip in a
+ * stream of its own, so several threads may write at once (each to its own output).
  */
 public final class InrAudioFileWriter extends TAudioFileWriter {
 

@@ -1,6 +1,8 @@
 package io.inrkit.cli;
 
 import io.inrkit.audio.AudioFiles;
+import io.inrkit.codec.DecodeOptions;
+import io.inrkit.codec.Decoder;
 import io.inrkit.codec.EncodeOptions;
 import io.inrkit.codec.EncodeResult;
 import io.inrkit.codec.Encoder;
@@ -41,6 +43,7 @@ import picocli.CommandLine.Spec;
         + "summary and exits non-zero if any failed.",
         footer = {"", "Examples:", "  inrkit encode photo.png                   (writes photo.inr)",
             "  inrkit encode photo.png photo.inr --preset max --json",
+            "  inrkit encode photo.png --verify                    (decodes it and compares every sample first)",
             "  inrkit encode scans/ --out-dir coded/ --preset fast",
             "  cat clip.wav | inrkit encode - -o clip.inr",
             "  inrkit encode photo.png crop.inr --crop 64x64+0+0 --lossless-model   (the paper's representation)",
@@ -113,6 +116,11 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads. Default: all cores.")
     Integer threads;
+
+    @Option(names = "--verify", description = "Decode the written file and compare every sample with the input "
+            + "before putting it in place and reporting success (flac's habit); a difference is an internal error "
+            + "(exit 1) and leaves no output.")
+    boolean verify;
 
     @Option(names = {"-f", "--force"}, description = "Replace outputs that exist.")
     boolean force;
@@ -238,13 +246,20 @@ final class EncodeCommand implements Callable<Integer> {
             }
         });
         progress.finish();
+        DecodeOptions decode = DecodeOptions.builder().threads(options.threads()).build();
         if (Stdio.isDash(job.output())) {
+            if (verify) {
+                Decoder.verify(r.file(), signal, decode);
+            }
             stdio.out().write(r.file());
             stdio.out().flush();
         } else {
-            AtomicOutput.write(job.output(), force, out -> out.write(r.file()));
+            AtomicOutput.write(job.output(), force, out -> out.write(r.file()),
+                    verify ? written -> Decoder.verify(Files.readAllBytes(written), signal, decode) : AtomicOutput.Check.NONE);
         }
-        return report(in.name(), in.fileBytes(), job.output().toString(), signal, r);
+        Map<String, Object> report = report(in.name(), in.fileBytes(), job.output().toString(), signal, r);
+        report.put("verified", verify);
+        return report;
     }
 
     /** Encodes every job, reporting failures as they happen; the exit code is the first failure's. */
@@ -399,6 +414,9 @@ final class EncodeCommand implements Callable<Integer> {
                 (Integer) m.get("bytes"), (Integer) m.get("headerBytes"), (Integer) m.get("modelBytes"),
                 (Integer) m.get("bitsBytes"), m.containsKey("bitsPerPixel") ? m.get("bitsPerPixel") + " bits per pixel"
                         : m.get("ratioToPcm") + " of the raw PCM", (Double) m.get("seconds")));
+        if (Boolean.TRUE.equals(m.get("verified"))) {
+            b.append("verified: decoded, every sample equal to the input\n");
+        }
         b.append(String.format(Locale.ROOT, "chosen: %s (bits coded: %s)%n", m.get("chosen"), m.get("codingMode")));
         b.append("| candidate | parameters | model bytes | bits: context only | bits: INR only | bits: mixed | file bytes |\n");
         b.append("|---|---|---|---|---|---|---|\n");

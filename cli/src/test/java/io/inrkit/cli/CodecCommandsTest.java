@@ -44,6 +44,31 @@ class CodecCommandsTest {
     }
 
     @Test
+    void encodeVerifyDecodesTheWrittenFileBeforeReportingSuccess() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path inr = dir.resolve("v.inr");
+        Cli e = Cli.run("encode", png, inr, "--crop", "24x24+8+8", "--preset", "fast", "--verify");
+        assertEquals(0, e.code, e.toString());
+        assertTrue(e.out.contains("verified: decoded, every sample equal to the input"), e.out);
+        JsonNode j = CommandLineTest.json(Cli.run("encode", png, dir.resolve("w.inr"), "--crop", "24x24+8+8",
+                "--preset", "fast", "--verify", "--json"));
+        assertTrue(j.get("verified").asBoolean());
+        assertEquals(Files.size(inr), j.get("bytes").asLong());
+        Path out = dir.resolve("v.png");
+        assertEquals(0, Cli.run("decode", inr, out).code);
+        assertEquals(ImageFiles.read(png).signal().crop(8, 8, 24, 24), ImageFiles.read(out).signal());
+        // a mismatch: the library call names the first differing sample
+        io.inrkit.core.Signal original = ImageFiles.read(png).signal().crop(8, 8, 24, 24);
+        io.inrkit.core.Signal other = ImageFiles.read(png).signal().crop(9, 8, 24, 24);
+        IllegalStateException x = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> io.inrkit.codec.Decoder.verify(Files.readAllBytes(inr), other,
+                        io.inrkit.codec.DecodeOptions.builder().build()));
+        assertTrue(x.getMessage().startsWith("verify: sample "), x.getMessage());
+        io.inrkit.codec.Decoder.verify(Files.readAllBytes(inr), original, io.inrkit.codec.DecodeOptions.builder().build());
+        assertEquals(1, InrKit.exitCodeOf(x), "a mismatch is an internal error");
+    }
+
+    @Test
     void encodeWithANetworkReportsEveryCandidate() throws Exception {
         Path png = Cli.sample("kodim23-64x64.png", dir);
         Path inr = dir.resolve("k.inr");

@@ -32,6 +32,9 @@ import javax.imageio.stream.ImageInputStream;
  * depths widened by bit replication as INRKit writes PNG; the true depth is in the standard
  * metadata's significant bits, with the file's size breakdown as text entries. The whole file is
  * read and checked (SHA-256 of the samples) before any pixel is returned.
+ *
+ * <p>Like every ImageIO reader, one instance serves one thread at a time; {@code ImageIO.read}
+ * makes a new one per call, so it may run on several threads at once, on the same file too.
  */
 public final class InrImageReader extends ImageReaderBase {
 

@@ -23,6 +23,9 @@ import javax.imageio.spi.ImageWriterSpi;
  * Writes .inr images through ImageIO with the encoder's preset (default unless an
  * {@link InrImageWriteParam} names another). The raster's sample size is the stored bit depth:
  * 16-bit rasters stay 16-bit.
+ *
+ * <p>Like every ImageIO writer, one instance serves one thread at a time; {@code ImageIO.write}
+ * makes a new one per call, so it may run on several threads at once (each to its own output).
  */
 public final class InrImageWriter extends ImageWriterBase {
 

@@ -33,6 +33,15 @@ public final class AtomicOutput {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Checks the complete temporary file before it is renamed into place; throwing leaves no output. */
+    @FunctionalInterface
+    public interface Check {
+        void check(Path written) throws IOException;
+
+        Check NONE = written -> {
+        };
+    }
+
     private static final String TEMPORARY_SUFFIX = ".inrkit.tmp";
 
     private AtomicOutput() {
@@ -71,6 +80,15 @@ public final class AtomicOutput {
      *     file ends in {@link FileAlreadyExistsException} before anything is written
      */
     public static void write(Path target, boolean replace, Content content) throws IOException {
+        write(target, replace, content, Check.NONE);
+    }
+
+    /**
+     * {@link #write(Path, boolean, Content)}, with {@code check} run on the complete, flushed
+     * temporary file before the rename: if it throws, the temporary file is deleted and the target
+     * is left as it was.
+     */
+    public static void write(Path target, boolean replace, Content content, Check check) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) {
@@ -94,6 +112,7 @@ public final class AtomicOutput {
                 out.flush();
                 ch.force(true);
             }
+            check.check(tmp);
             if (!replace && Files.exists(absolute)) {
                 throw new FileAlreadyExistsException(target.toString(), null,
                         "appeared while writing (use --force to replace it)");

@@ -54,6 +54,21 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aFailingCheckOfTheCompleteFileLeavesNoFileBehind() throws IOException {
+        Path out = dir.resolve("c.bin");
+        long[] seen = {-1};
+        assertThrows(IllegalStateException.class, () -> AtomicOutput.write(out, false, o -> o.write(new byte[777]),
+                written -> {
+                    seen[0] = Files.size(written);
+                    throw new IllegalStateException("verify: differs");
+                }));
+        assertEquals(777, seen[0], "the check sees the whole, flushed content");
+        assertEquals(0, countFiles());
+        AtomicOutput.write(out, false, o -> o.write(3), written -> assertEquals(1, Files.size(written)));
+        assertArrayEquals(new byte[] {3}, Files.readAllBytes(out));
+    }
+
+    @Test
     void aFailingWriterLeavesNoFileBehind() throws IOException {
         Path out = dir.resolve("a.bin");
         IOException e = assertThrows(IOException.class, () -> AtomicOutput.write(out, false, o -> {
