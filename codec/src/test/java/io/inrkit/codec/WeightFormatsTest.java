@@ -21,6 +21,7 @@ import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
 import io.inrkit.core.fit.InrFitter;
+import io.inrkit.core.internal.Segments;
 import io.inrkit.core.model.DenseLayer;
 import io.inrkit.core.model.InrModel;
 import java.util.List;
@@ -72,7 +73,7 @@ class WeightFormatsTest {
     @Test
     void autoIsNeverLargerThanTheBestSingleFormat() {
         byte[] sha = SampleHash.of(crop);
-        TrainedNetworks fitted = new TrainedNetworks(List.of(model), List.of(new int[] {0, 256}));
+        TrainedNetworks fitted = new TrainedNetworks(List.of(model), Segments.of(crop, 1));
         WeightChoice.Choice auto = WeightChoice.choose(crop, sha, fitted, 2, false);
         int bestSingle = Integer.MAX_VALUE;
         for (TensorFormat f : TensorFormat.values()) {

@@ -7,7 +7,6 @@ import io.inrkit.codec.internal.quant.PhaseRewrite;
 import io.inrkit.codec.internal.quant.Quantizer;
 import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.core.Signal;
-import io.inrkit.core.SignalKind;
 import io.inrkit.core.fit.FitListener;
 import io.inrkit.core.fit.FitOptions;
 import io.inrkit.core.fit.InrFitter;
@@ -23,24 +22,23 @@ import java.util.List;
  * stored: the encoder stores them in each weight format it weighs, and so do the bench studies.
  *
  * @param models the trained networks, in position order
- * @param ranges each network's first position and position count
+ * @param pieces the positions each network covers
  */
-public record TrainedNetworks(List<InrModel> models, List<int[]> ranges) {
+public record TrainedNetworks(List<InrModel> models, List<Segments.Piece> pieces) {
 
     public TrainedNetworks {
         models = List.copyOf(models);
-        ranges = List.copyOf(ranges);
+        pieces = List.copyOf(pieces);
     }
 
     /** Trains the network(s) of {@code s}: audio in segments of {@code segmentFrames}. */
     public static TrainedNetworks fit(Signal s, FitOptions fit, int segmentFrames, FitListener progress) {
+        List<Segments.Piece> pieces = Segments.of(s, segmentFrames);
         List<InrModel> fitted = new ArrayList<>();
-        List<int[]> ranges = new ArrayList<>();
-        for (Segments.Piece piece : Segments.of(s, segmentFrames)) {
+        for (Segments.Piece piece : pieces) {
             fitted.add(InrFitter.fit(piece.of(s), fit, progress).model());
-            ranges.add(new int[] {piece.start(), piece.count()});
         }
-        return new TrainedNetworks(fitted, ranges);
+        return new TrainedNetworks(fitted, pieces);
     }
 
     /** Every weight tensor in {@code format}. */
@@ -54,7 +52,7 @@ public record TrainedNetworks(List<InrModel> models, List<int[]> ranges) {
     public List<StoredModel> store(TensorFormat[] formats) {
         List<StoredModel> stored = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
-            stored.add(store(models.get(i), ranges.get(i)[0], ranges.get(i)[1], formats));
+            stored.add(store(models.get(i), pieces.get(i).start(), pieces.get(i).count(), formats));
         }
         return stored;
     }
@@ -65,7 +63,7 @@ public record TrainedNetworks(List<InrModel> models, List<int[]> ranges) {
 
     /** The part of {@code s} that network {@code i} covers. */
     public Signal part(Signal s, int i) {
-        return s.kind() == SignalKind.AUDIO ? s.segment(ranges.get(i)[0], ranges.get(i)[1]) : s;
+        return pieces.get(i).of(s);
     }
 
     /** Phase rewrite, then weights in {@code format} and biases in binary16 (or binary32 for FP32). */
