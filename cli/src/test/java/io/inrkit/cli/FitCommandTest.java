@@ -57,6 +57,7 @@ class FitCommandTest {
         assertUsage(Cli.run("fit", png, "--frequencies", "3"), "--frequencies is for the ternary network");
         assertUsage(Cli.run("fit", png, "--ternary-weights", "--formulation", "bit-input"), "has its own network");
         assertUsage(Cli.run("fit", png, "--ternary-weights", "--frequencies", "17"), "encoding frequencies must be 0..16");
+        assertUsage(Cli.run("fit", png, "--ternary-weights", "--omega", "5"), "the ternary BitLinear network has no omega");
         Path big = dir.resolve("big.png");
         assertTrue(ImageIO.write(new BufferedImage(257, 256, BufferedImage.TYPE_BYTE_GRAY), "png", big.toFile()));
         assertUsage(Cli.run("fit", big, "--ternary-weights"), "at most 65536 positions in one piece");
