@@ -30,9 +30,9 @@ TARGETS=(
   "audio.inrThroughJavaxSound    audio io.inrkit.audio.AudioInputFuzzTest  inrThroughJavaxSound"
 )
 
-wanted() {
-  [ $# -eq 0 ] && return 0
+wanted() { # wanted NAME [SELECTED...]: true when nothing is selected or NAME is
   local n=$1; shift
+  [ $# -eq 0 ] && return 0
   for w in "$@"; do [ "$w" = "$n" ] && return 0; done
   return 1
 }
@@ -45,9 +45,10 @@ for t in "${TARGETS[@]}"; do
   wanted "$name" "$@" || continue
   log="$LOGS/$name.log"
   # JUnit's own timeout would stop the whole fuzzing run: disable it, so the class's @Timeout
-  # (10 s) reaches libFuzzer as its per-input -timeout instead.
+  # (10 s) reaches libFuzzer as its per-input -timeout instead; the hooks (comparison tracing)
+  # guide the fuzzer, so they are on here though the build replays without them.
   JAZZER_FUZZ=1 mvn -o -B test -pl "$module" -am -Dtest="$class#$method" \
-      -Dsurefire.failIfNoSpecifiedTests=false -Djunit.jupiter.execution.timeout.mode=disabled \
+      -Dsurefire.failIfNoSpecifiedTests=false -Djunit.jupiter.execution.timeout.mode=disabled -Djazzer.hooks=true \
       >"$log" 2>&1 || true
   # libFuzzer's status lines: "#<executions><TAB>DONE   cov: ..."; the last one if it stopped early
   done_line=$(grep -aE '^#[0-9]+\s+DONE' "$log" | tail -1 || true)

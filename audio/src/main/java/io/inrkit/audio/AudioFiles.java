@@ -1,7 +1,9 @@
 package io.inrkit.audio;
 
+import io.inrkit.codec.DecodeOptions;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
+import io.inrkit.core.MemoryLimitException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
@@ -44,8 +46,17 @@ public final class AudioFiles {
         }
     }
 
-    /** Decodes an audio file held in memory. */
+    /** Decodes an audio file held in memory, with the default limits. */
     public static DecodedAudio decode(byte[] data) throws IOException {
+        return decode(data, DecodeOptions.defaults());
+    }
+
+    /**
+     * Decodes an audio file held in memory. The declared length is checked against the bytes the
+     * file holds and against the caller's frame and memory limits (those of {@link DecodeOptions})
+     * before the samples are allocated: a file over a limit is a {@link MemoryLimitException}.
+     */
+    public static DecodedAudio decode(byte[] data, DecodeOptions limits) throws IOException {
         if (data.length == 0) {
             throw new CorruptInputException("empty file");
         }
@@ -66,6 +77,7 @@ public final class AudioFiles {
         AudioFormat format = in.getFormat();
         String container = fileFormat.getType().toString();
         SignalSpec spec = specFor(format, in.getFrameLength());
+        checkDeclaredLength(spec, format, data.length, limits);
         Signal signal = readSamples(in, format, spec);
         return new DecodedAudio(signal, container, format.getEncoding().toString(), format.isBigEndian());
     }
@@ -108,6 +120,30 @@ public final class AudioFiles {
                     + SignalSpec.MAX_SAMPLES + " samples)");
         }
         return SignalSpec.audio((int) frames, channels, bits, f.getSampleRate());
+    }
+
+    /**
+     * A header may declare any length: the samples must fit in the file's bytes, and the frames
+     * and the memory that holds them within the caller's limits.
+     */
+    private static void checkDeclaredLength(SignalSpec spec, AudioFormat f, long fileBytes, DecodeOptions limits)
+            throws BadInputException {
+        long pcmBytes = (long) spec.frames() * f.getFrameSize();
+        if (pcmBytes > fileBytes) {
+            throw new CorruptInputException("truncated audio: the header declares " + spec.frames() + " frames ("
+                    + pcmBytes + " bytes), the file holds " + fileBytes + " bytes in all");
+        }
+        if (spec.frames() > limits.maxPixels()) {
+            throw new MemoryLimitException("the file declares " + spec.frames() + " frames, over the limit of "
+                    + limits.maxPixels() + " frames (raise it with --max-pixels)",
+                    MemoryLimitException.Unit.PIXELS, spec.frames(), limits.maxPixels());
+        }
+        long memory = 4L * spec.sampleCount(); // the signal's samples, as ints
+        if (memory > limits.maxMemory()) {
+            throw new MemoryLimitException("the file declares " + spec.describe() + ", which needs about " + memory
+                    + " bytes to read, over the limit of " + limits.maxMemory() + " bytes (raise it with --max-memory)",
+                    MemoryLimitException.Unit.BYTES, memory, limits.maxMemory());
+        }
     }
 
     /** Reads {@code spec}'s samples from {@code in}; a stream that ends early is corrupt. */

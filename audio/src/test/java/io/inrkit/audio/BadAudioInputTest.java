@@ -1,10 +1,13 @@
 package io.inrkit.audio;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inrkit.codec.DecodeOptions;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
+import io.inrkit.core.MemoryLimitException;
 import io.inrkit.core.UnsupportedFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,14 +31,31 @@ class BadAudioInputTest {
         assertMessage(UnsupportedFormatException.class, "IMA ADPCM (format tag 0x0011", Fixtures.path("adpcm.wav"));
     }
 
-    /** A data chunk that declares more bytes than the file has. */
+    /** A data chunk that declares more bytes than the file has: refused before the samples are allocated. */
     @Test
     void lyingDataLengthIsCorrupt() throws IOException {
         byte[] wav = Fixtures.bytes("speech16.wav");
         int data = indexOf(wav, "data");
         ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(data + 4, 1_000_000);
-        assertMessage(CorruptInputException.class, "truncated audio: the header declares 500000 frames, the data holds 1200",
-                write("lying.wav", wav));
+        assertMessage(CorruptInputException.class, "truncated audio: the header declares 500000 frames (1000000 bytes), "
+                + "the file holds " + wav.length + " bytes in all", write("lying.wav", wav));
+    }
+
+    /** The caller's frame and memory limits: over them a typed refusal naming both numbers, at them a read. */
+    @Test
+    void theCallersLimitsAreKept() throws IOException {
+        byte[] wav = Fixtures.bytes("speech16.wav"); // 1200 mono 16-bit frames
+        MemoryLimitException frames = assertThrows(MemoryLimitException.class,
+                () -> AudioFiles.decode(wav, DecodeOptions.builder().maxPixels(1199).build()));
+        assertEquals(MemoryLimitException.Unit.PIXELS, frames.unit());
+        assertEquals(1200, frames.needed());
+        assertTrue(frames.getMessage().contains("1200 frames, over the limit of 1199 frames")
+                && frames.getMessage().contains("--max-pixels"), frames.getMessage());
+        MemoryLimitException memory = assertThrows(MemoryLimitException.class,
+                () -> AudioFiles.decode(wav, DecodeOptions.builder().maxMemory(4799).build()));
+        assertEquals(4800, memory.needed());
+        assertEquals(1200, AudioFiles.decode(wav, DecodeOptions.builder().maxPixels(1200).maxMemory(4800).build())
+                .signal().spec().frames());
     }
 
     @Test

@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  inrkit decode photo.inr -o - | inrkit info -",
             "  inrkit decode upload.inr --max-memory 512m   (refuses more: exit code 3)",
             "  inrkit decode upload.inr --max-pixels 50000000",
+            "  inrkit decode upload.inr --max-parameters 100000",
             "  JAVA_OPTS=-Xmx8g inrkit decode scan.inr    (more heap, larger default)"})
 final class DecodeCommand implements Callable<Integer> {
 
@@ -54,6 +55,11 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--max-pixels", paramLabel = "N", description = "Refuse a file that declares more than N pixels "
             + "(audio: frames). Default: " + DecodeOptions.DEFAULT_MAX_PIXELS + ", every size the format holds.")
     Long maxPixels;
+
+    @Option(names = "--max-parameters", paramLabel = "N", description = "Refuse a file whose networks hold more than N "
+            + "parameters in all (weights and biases; 0 refuses every file with a network). Default: "
+            + DecodeOptions.DEFAULT_MAX_PARAMETERS + ", every model the format holds.")
+    Long maxParameters;
 
     @Override
     public Integer call() throws Exception {
@@ -110,6 +116,9 @@ final class DecodeCommand implements Callable<Integer> {
         }
         if (maxPixels != null) {
             b.maxPixels(maxPixels);
+        }
+        if (maxParameters != null) {
+            b.maxParameters(maxParameters);
         }
         try {
             return b.build();

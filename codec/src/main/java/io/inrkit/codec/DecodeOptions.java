@@ -1,12 +1,13 @@
 package io.inrkit.codec;
 
+import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.core.MemoryLimitException;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
 
 /**
- * How a decode may run: threads evaluating the models, and how large a signal the caller lets a
- * file declare. A file states its signal's size in a few bytes, so an untrusted one can ask for
+ * How a decode may run: threads evaluating the models, and how large a signal and how large
+ * networks the caller lets a file declare. A file states its signal's size in a few bytes, so an untrusted one can ask for
  * any amount of memory; the limits let the caller refuse it with a {@link MemoryLimitException}
  * before decoding, as xz-java's {@code SingleXZInputStream(in, memoryLimit)} does. Build with
  * {@link #builder()}; values are checked in build().
@@ -19,14 +20,23 @@ public final class DecodeOptions {
      */
     public static final long DEFAULT_MAX_PIXELS = Integer.MAX_VALUE;
 
+    /**
+     * The default model-size limit: every model the format holds ({@value} parameters in all, the
+     * format's own bound). Lower it where decode time matters: the models are evaluated at every
+     * position, so their size multiplies the work.
+     */
+    public static final long DEFAULT_MAX_PARAMETERS = InrFormat.MAX_PARAMETERS_TOTAL;
+
     private final int threads;
     private final long maxMemory;
     private final long maxPixels;
+    private final long maxParameters;
 
     private DecodeOptions(Builder b) {
         threads = b.threads;
         maxMemory = b.maxMemory;
         maxPixels = b.maxPixels;
+        maxParameters = b.maxParameters;
     }
 
     /** All cores, and the default limits. */
@@ -51,6 +61,11 @@ public final class DecodeOptions {
     /** Positions a file may declare: an image's pixels, audio's frames. Default {@link #DEFAULT_MAX_PIXELS}. */
     public long maxPixels() {
         return maxPixels;
+    }
+
+    /** Parameters (weights and biases) a file's networks may hold in all. Default {@link #DEFAULT_MAX_PARAMETERS}. */
+    public long maxParameters() {
+        return maxParameters;
     }
 
     /**
@@ -79,6 +94,15 @@ public final class DecodeOptions {
         }
     }
 
+    /** Refuses networks of {@code parameters} in all when they are over the model-size limit. */
+    void checkModels(long parameters) throws MemoryLimitException {
+        if (parameters > maxParameters) {
+            throw new MemoryLimitException("the file's networks hold " + parameters + " parameters, over the limit of "
+                    + maxParameters + " (raise it with --max-parameters)",
+                    MemoryLimitException.Unit.PARAMETERS, parameters, maxParameters);
+        }
+    }
+
     /** {@code 1024 bytes}, or {@code 6291456 bytes (6 MiB)} from a mebibyte on. */
     private static String bytes(long n) {
         return n + " bytes" + (n >= 1 << 20 ? " (" + (n >> 20) + " MiB)" : "");
@@ -90,6 +114,7 @@ public final class DecodeOptions {
         // on the garbage collector's state at the moment of the check.
         private long maxMemory = Runtime.getRuntime().maxMemory();
         private long maxPixels = DEFAULT_MAX_PIXELS;
+        private long maxParameters = DEFAULT_MAX_PARAMETERS;
 
         public Builder threads(int v) {
             threads = v;
@@ -106,6 +131,11 @@ public final class DecodeOptions {
             return this;
         }
 
+        public Builder maxParameters(long v) {
+            maxParameters = v;
+            return this;
+        }
+
         public DecodeOptions build() {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
@@ -115,6 +145,9 @@ public final class DecodeOptions {
             }
             if (maxPixels < 1) {
                 throw new IllegalArgumentException("the pixel limit must be 1 or more, got " + maxPixels);
+            }
+            if (maxParameters < 0) {
+                throw new IllegalArgumentException("the parameter limit must be 0 or more, got " + maxParameters);
             }
             return new DecodeOptions(this);
         }

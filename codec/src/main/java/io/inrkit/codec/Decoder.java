@@ -2,6 +2,7 @@ package io.inrkit.codec;
 
 import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.format.StoredNetwork;
 import io.inrkit.codec.internal.model.ModelSideInformation;
 import io.inrkit.codec.internal.model.SampleCodec;
 import io.inrkit.core.BadInputException;
@@ -34,6 +35,7 @@ public final class Decoder {
         // The parse allocates only what the file's bytes and the format's model limits bound;
         // the samples and their probabilities, what the signal's declared size sets, come after.
         options.check(c.spec());
+        options.checkModels(c.models().stream().mapToLong(StoredNetwork::parameters).sum());
         ModelSideInformation side = c.models().isEmpty() ? null
                 : new ModelSideInformation(c.spec(), c.models(), options.threads());
         Signal s = SampleCodec.decode(c.spec(), c.coded(), side, c.mode());

@@ -60,6 +60,23 @@ class DecodeOptionsTest {
         assertEquals(audio, Decoder.decode(audioFile, DecodeOptions.builder().maxPixels(256).threads(1).build()));
     }
 
+    @Test
+    void aFileOverTheModelSizeLimitIsRefusedNamingBothNumbers() throws Exception {
+        byte[] withNet = SampleFiles.withNetwork(image);
+        long parameters = InrFileInfo.read(withNet).parameters();
+        assertTrue(parameters > 0);
+        MemoryLimitException e = assertThrows(MemoryLimitException.class,
+                () -> Decoder.decode(withNet, DecodeOptions.builder().maxParameters(parameters - 1).build()));
+        assertEquals(MemoryLimitException.Unit.PARAMETERS, e.unit());
+        assertEquals(parameters, e.needed());
+        assertEquals(parameters - 1, e.limit());
+        assertTrue(e.getMessage().contains(parameters + " parameters") && e.getMessage().contains("--max-parameters"),
+                e.getMessage());
+        assertEquals(image, Decoder.decode(withNet, DecodeOptions.builder().maxParameters(parameters).build()));
+        // a limit of 0 still decodes every file without a network
+        assertEquals(image, Decoder.decode(imageFile, DecodeOptions.builder().maxParameters(0).build()));
+    }
+
     /** A small file declaring a 40000x40000 16-bit scan: within the pixel limit, refused by memory. */
     @Test
     void aHugeDeclaredScanIsRefusedBeforeDecoding() {

@@ -1,7 +1,9 @@
 package io.inrkit.image;
 
+import io.inrkit.codec.DecodeOptions;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
+import io.inrkit.core.MemoryLimitException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
@@ -53,8 +55,17 @@ public final class ImageFiles {
         }
     }
 
-    /** Decodes an image held in memory. */
+    /** Decodes an image held in memory, with the default limits. */
     public static DecodedImage decode(byte[] data) throws IOException {
+        return decode(data, DecodeOptions.defaults());
+    }
+
+    /**
+     * Decodes an image held in memory. The image's declared size is checked against the caller's
+     * pixel and memory limits (those of {@link DecodeOptions}) before any reader allocates for
+     * it: a file over them is a {@link io.inrkit.core.MemoryLimitException}.
+     */
+    public static DecodedImage decode(byte[] data, DecodeOptions limits) throws IOException {
         if (data.length == 0) {
             throw new CorruptInputException("empty file");
         }
@@ -75,7 +86,7 @@ public final class ImageFiles {
                         : new UnsupportedFormatException("the " + format + " file holds " + images
                                 + " images; INRKit reads single images");
             }
-            checkSize(reader.getWidth(0), reader.getHeight(0));
+            checkSize(reader.getWidth(0), reader.getHeight(0), limits);
             img = reader.read(0);
             metadata = reader.getImageMetadata(0);
         } catch (BadInputException e) {
@@ -127,8 +138,11 @@ public final class ImageFiles {
         throw new UnsupportedFormatException("not a recognised image file (PNG, TIFF, PNM, BMP, GIF)");
     }
 
-    /** Refuses images whose declared size cannot be held, before the decoder allocates for them. */
-    private static void checkSize(int width, int height) throws BadInputException {
+    /**
+     * Refuses images whose declared size cannot be held or is over the caller's limits, before
+     * the decoder allocates for them.
+     */
+    private static void checkSize(int width, int height, DecodeOptions limits) throws BadInputException {
         if (width < 1 || height < 1) {
             throw new CorruptInputException("impossible image size " + width + "x" + height);
         }
@@ -137,8 +151,19 @@ public final class ImageFiles {
             throw new UnsupportedFormatException("image of " + width + "x" + height + " is too large (at most "
                     + SignalSpec.MAX_SAMPLES / 4 + " pixels)");
         }
+        long pixels = (long) width * height;
+        if (pixels > limits.maxPixels()) {
+            throw new MemoryLimitException("the image declares " + width + "x" + height + ", " + pixels
+                    + " pixels, over the limit of " + limits.maxPixels() + " pixels (raise it with --max-pixels)",
+                    MemoryLimitException.Unit.PIXELS, pixels, limits.maxPixels());
+        }
         // decoded raster (2 bytes a sample at most) plus the signal's copy of it
         long bytes = samples * 2 * 2;
+        if (bytes > limits.maxMemory()) {
+            throw new MemoryLimitException("the image declares " + width + "x" + height + ", which needs about "
+                    + bytes + " bytes to read, over the limit of " + limits.maxMemory()
+                    + " bytes (raise it with --max-memory)", MemoryLimitException.Unit.BYTES, bytes, limits.maxMemory());
+        }
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (bytes > available) {

@@ -1,10 +1,13 @@
 package io.inrkit.image;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inrkit.codec.DecodeOptions;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
+import io.inrkit.core.MemoryLimitException;
 import io.inrkit.core.UnsupportedFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -69,6 +72,25 @@ class BadImageInputTest {
         crc.update(png, 12, 17);
         b.putInt(29, (int) crc.getValue());
         assertMessage(UnsupportedFormatException.class, "too large", write("huge.png", png));
+    }
+
+    /** The caller's pixel and memory limits: over them a typed refusal naming both numbers, at them a read. */
+    @Test
+    void theCallersLimitsAreKept() throws IOException {
+        byte[] png = Files.readAllBytes(Fixtures.path("gray8.png")); // 32x24
+        MemoryLimitException pixels = assertThrows(MemoryLimitException.class,
+                () -> ImageFiles.decode(png, DecodeOptions.builder().maxPixels(767).build()));
+        assertEquals(MemoryLimitException.Unit.PIXELS, pixels.unit());
+        assertEquals(768, pixels.needed());
+        assertTrue(pixels.getMessage().contains("32x24, 768 pixels, over the limit of 767 pixels")
+                && pixels.getMessage().contains("--max-pixels"), pixels.getMessage());
+        long bytes = 768 * 4 * 2 * 2; // as many as 4 channels of 2 bytes, raster and signal
+        MemoryLimitException memory = assertThrows(MemoryLimitException.class,
+                () -> ImageFiles.decode(png, DecodeOptions.builder().maxMemory(bytes - 1).build()));
+        assertEquals(MemoryLimitException.Unit.BYTES, memory.unit());
+        assertEquals(bytes, memory.needed());
+        assertEquals(32, ImageFiles.decode(png, DecodeOptions.builder().maxPixels(768).maxMemory(bytes).build())
+                .signal().spec().width());
     }
 
     @Test

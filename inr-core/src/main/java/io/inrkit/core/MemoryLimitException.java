@@ -2,7 +2,7 @@ package io.inrkit.core;
 
 /**
  * A well-formed input that needs more than the caller allows: more memory to decode than the
- * limit it set, or more pixels (audio: frames). As with xz-java's {@code MemoryLimitException},
+ * limit it set, more pixels (audio: frames), or larger networks. As with xz-java's {@code MemoryLimitException},
  * the caller can read what was needed and what was allowed, and decide whether to raise the
  * limit and try again.
  */
@@ -15,7 +15,9 @@ public class MemoryLimitException extends BadInputException {
         /** Bytes of memory. */
         BYTES,
         /** Positions of the signal: an image's pixels, audio's frames. */
-        PIXELS
+        PIXELS,
+        /** Parameters (weights and biases) of the networks a file stores. */
+        PARAMETERS
     }
 
     private final Unit unit;
