@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;
@@ -69,6 +70,28 @@ class MalformedFileTest {
         ByteBuffer.wrap(wide).order(ByteOrder.LITTLE_ENDIAN).putShort(model + 10 + 2, (short) 8000);
         refreshCrc(wide, model - 5);
         assertThrows(CorruptInputException.class, () -> Decoder.decode(wide, 1));
+    }
+
+    /**
+     * A well-formed, CRC-checked header declaring a 4224x3168 RGB photo over 17 random bytes of
+     * coded bits (fixtures/bad/make-garbage-bits.py): refused when the arithmetic decoder needs
+     * its 18th byte, not after decoding 40 million samples of zeros for the SHA-256 to reject.
+     */
+    @Test
+    void codedBitsThatEndEarlyAreRefusedAtOnce() throws Exception {
+        byte[] garbage = java.nio.file.Files.readAllBytes(CodecFixtures.path("bad/garbage-bits-4224x3168.inr"));
+        assertEquals("image 4224x3168", InrFileInfo.read(garbage).spec().describe().substring(0, 15));
+        CorruptInputException e = assertThrows(CorruptInputException.class, () -> Decoder.decode(garbage, 1));
+        assertTrue(e.getMessage().contains("truncated or corrupt coded bits: its 17 bytes end before the last bit"),
+                e.getMessage());
+        // and a valid file's stream cut by one byte, or lengthened by one, is refused the same way
+        byte[] bits = InrContainer.parse(plain).coded();
+        assertThrows(CorruptInputException.class, () -> io.inrkit.codec.internal.model.SampleCodec.decode(
+                source.spec(), Arrays.copyOf(bits, bits.length - 1), null, 0));
+        CorruptInputException longer = assertThrows(CorruptInputException.class,
+                () -> io.inrkit.codec.internal.model.SampleCodec.decode(source.spec(),
+                        Arrays.copyOf(bits, bits.length + 1), null, 0));
+        assertTrue(longer.getMessage().contains("1 byte is left after the last sample"), longer.getMessage());
     }
 
     @Test

@@ -55,7 +55,14 @@ final class TensorCoding {
         int length = r.u32Max(r.remaining(), "coded length");
         int at = r.skip(length);
         int[] codes = new int[rows * cols];
-        code(new ArithmeticDecoder(r.data(), at, length), format, codes);
+        try {
+            ArithmeticDecoder decoder = new ArithmeticDecoder(r.data(), at, length);
+            code(decoder, format, codes);
+            ByteReader.verify(decoder.remaining() == 0, at, what + ": " + decoder.remaining()
+                    + " coded bytes are left after the last weight");
+        } catch (ArithmeticDecoder.Overrun e) {
+            throw ByteReader.corrupt(at, what + ": truncated or corrupt coded weights (" + length + " bytes)");
+        }
         for (int code : codes) {
             if (!format.validCode(code)) {
                 throw ByteReader.corrupt(at, what + ": code " + code + " is not a " + format.cliName() + " value");

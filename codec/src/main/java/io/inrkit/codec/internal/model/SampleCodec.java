@@ -4,6 +4,7 @@ import io.inrkit.codec.internal.cm.ArithmeticDecoder;
 import io.inrkit.codec.internal.cm.ArithmeticEncoder;
 import io.inrkit.codec.internal.cm.BinaryCoder;
 import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
@@ -33,8 +34,30 @@ public final class SampleCodec {
         return enc.finish();
     }
 
-    public static Signal decode(SignalSpec spec, byte[] coded, SideInformation side, int mode) {
-        int[] u = run(new ArithmeticDecoder(coded, 0, coded.length), spec, null, side, mode);
+    /**
+     * Decodes the bits section's {@code coded} bytes. They must hold exactly the signal: a stream
+     * that ends before the last sample, or bytes left after it, is corrupt (see
+     * {@link ArithmeticDecoder}).
+     */
+    public static Signal decode(SignalSpec spec, byte[] coded, SideInformation side, int mode)
+            throws CorruptInputException {
+        if (coded.length < 4) {
+            throw new CorruptInputException("the coded bits hold " + coded.length + " bytes, fewer than the 4 "
+                    + "every stream starts with");
+        }
+        ArithmeticDecoder decoder = new ArithmeticDecoder(coded, 0, coded.length);
+        int[] u;
+        try {
+            u = run(decoder, spec, null, side, mode);
+        } catch (ArithmeticDecoder.Overrun e) {
+            throw new CorruptInputException("truncated or corrupt coded bits: " + e.getMessage()
+                    + " (" + spec.describe() + ")");
+        }
+        if (decoder.remaining() != 0) {
+            int left = decoder.remaining();
+            throw new CorruptInputException("corrupt coded bits: " + left + (left == 1 ? " byte is" : " bytes are")
+                    + " left after the last sample");
+        }
         Signal.Builder b = Signal.builder(spec);
         for (int i = 0; i < u.length; i++) {
             b.set(i, SampleCoding.fromUnsigned(u[i], spec.bitDepth(), spec.signed()));
