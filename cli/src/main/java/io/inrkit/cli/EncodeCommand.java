@@ -122,7 +122,8 @@ final class EncodeCommand implements Callable<Integer> {
             + "(exit 1) and leaves no output.")
     boolean verify;
 
-    @Option(names = {"-f", "--force"}, description = "Replace outputs that exist.")
+    @Option(names = {"-f", "--force"}, description = "Replace outputs that exist; the new file is verified first "
+            + "(as with --verify), so an old file is only ever replaced by a complete one that decodes exactly.")
     boolean force;
 
     @Option(names = "--json", description = "Print the report as one JSON object.")
@@ -247,18 +248,20 @@ final class EncodeCommand implements Callable<Integer> {
         });
         progress.finish();
         DecodeOptions decode = DecodeOptions.builder().threads(options.threads()).build();
+        // Replacing a file destroys it: do that only for a new one proven to decode exactly.
+        boolean check = verify || force && !Stdio.isDash(job.output()) && Files.exists(job.output());
         if (Stdio.isDash(job.output())) {
-            if (verify) {
+            if (check) {
                 Decoder.verify(r.file(), signal, decode);
             }
             stdio.out().write(r.file());
             stdio.out().flush();
         } else {
             AtomicOutput.write(job.output(), force, out -> out.write(r.file()),
-                    verify ? written -> Decoder.verify(Files.readAllBytes(written), signal, decode) : AtomicOutput.Check.NONE);
+                    check ? written -> Decoder.verify(Files.readAllBytes(written), signal, decode) : AtomicOutput.Check.NONE);
         }
         Map<String, Object> report = report(in.name(), in.fileBytes(), job.output().toString(), signal, r);
-        report.put("verified", verify);
+        report.put("verified", check);
         return report;
     }
 

@@ -54,6 +54,13 @@ class CodecCommandsTest {
                 "--preset", "fast", "--verify", "--json"));
         assertTrue(j.get("verified").asBoolean());
         assertEquals(Files.size(inr), j.get("bytes").asLong());
+        // --force verifies the file that replaces an existing one, and only then
+        JsonNode fresh = CommandLineTest.json(Cli.run("encode", png, dir.resolve("x.inr"), "--crop", "24x24+8+8",
+                "--preset", "fast", "--force", "--json"));
+        assertFalse(fresh.get("verified").asBoolean(), "nothing to replace, nothing verified");
+        JsonNode replaced = CommandLineTest.json(Cli.run("encode", png, dir.resolve("x.inr"), "--crop", "24x24+8+8",
+                "--preset", "fast", "--force", "--json"));
+        assertTrue(replaced.get("verified").asBoolean(), "the replacement is verified before the rename");
         Path out = dir.resolve("v.png");
         assertEquals(0, Cli.run("decode", inr, out).code);
         assertEquals(ImageFiles.read(png).signal().crop(8, 8, 24, 24), ImageFiles.read(out).signal());

@@ -1,0 +1,96 @@
+package io.inrkit.bench;
+
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.core.Signal;
+import io.inrkit.image.ImageFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What independent tiles cost (issue 14): each image's context-model bytes coded whole, and coded
+ * as independent tiles of each size asked for, every tile with a fresh model (as a decoder that
+ * decodes tiles on their own, in parallel or for a region, must start), plus 8 bytes of index a
+ * tile (coded length, checksum of its samples). Prints one row an image and the totals.
+ *
+ * <pre>java -cp ... io.inrkit.bench.TilingStudy [--threads N] TILE[,TILE...] IMAGE...</pre>
+ */
+public final class TilingStudy {
+
+    /** Index bytes a tile adds: its coded length and a CRC32C of its samples. */
+    static final int INDEX_BYTES_PER_TILE = 8;
+
+    private TilingStudy() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int at = 0;
+        int threads = 1;
+        if (args[at].equals("--threads")) {
+            threads = Integer.parseInt(args[at + 1]);
+            at += 2;
+        }
+        String[] sizes = args[at++].split(",");
+        int[] tiles = new int[sizes.length];
+        for (int i = 0; i < tiles.length; i++) {
+            tiles[i] = Integer.parseInt(sizes[i]);
+        }
+        List<Path> files = new ArrayList<>();
+        for (; at < args.length; at++) {
+            files.add(Path.of(args[at]));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<long[]>> rows = new ArrayList<>();
+        for (Path f : files) {
+            rows.add(pool.submit(() -> measure(ImageFiles.read(f).signal(), tiles)));
+        }
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-44s %10s", "image", "whole"));
+        for (int t : tiles) {
+            head.append(String.format(Locale.ROOT, " %12s %7s", "tiles " + t, "cost"));
+        }
+        System.out.println(head);
+        long[] total = new long[tiles.length + 1];
+        for (int i = 0; i < files.size(); i++) {
+            long[] r = rows.get(i).get();
+            System.out.println(row(files.get(i).getFileName().toString(), r));
+            for (int k = 0; k < r.length; k++) {
+                total[k] += r[k];
+            }
+        }
+        System.out.println(row("total (" + files.size() + " images)", total));
+        pool.shutdown();
+    }
+
+    /** Bytes whole, then for each tile size the tiles' bytes and index. */
+    static long[] measure(Signal s, int[] tiles) {
+        long[] r = new long[tiles.length + 1];
+        r[0] = SampleCodec.encode(s, null, InrFormat.MODE_CONTEXT).length;
+        int w = s.spec().width();
+        int h = s.spec().height();
+        for (int k = 0; k < tiles.length; k++) {
+            int t = tiles[k];
+            long bytes = 0;
+            for (int y = 0; y < h; y += t) {
+                for (int x = 0; x < w; x += t) {
+                    Signal tile = s.crop(x, y, Math.min(t, w - x), Math.min(t, h - y));
+                    bytes += SampleCodec.encode(tile, null, InrFormat.MODE_CONTEXT).length + INDEX_BYTES_PER_TILE;
+                }
+            }
+            r[k + 1] = bytes;
+        }
+        return r;
+    }
+
+    private static String row(String name, long[] r) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-44s %10d", name, r[0]));
+        for (int k = 1; k < r.length; k++) {
+            b.append(String.format(Locale.ROOT, " %12d %+6.2f%%", r[k], 100.0 * (r[k] - r[0]) / r[0]));
+        }
+        return b.toString();
+    }
+}
