@@ -72,6 +72,8 @@ public final class ImageFiles {
         boolean png = PngChunks.hasSignature(data);
         if (png) {
             PngChunks.validate(data);
+        } else if (TiffHeader.hasSignature(data)) {
+            TiffHeader.checkSamplesPerPixel(data);
         }
         ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data));
         ImageReader reader = readerFor(in);
