@@ -41,7 +41,13 @@ final class WavHeader {
                 return "unsupported WAV encoding " + formatName(tag) + String.format(" (format tag 0x%04X, %d-bit)", tag, bits)
                         + "; INRKit reads integer PCM";
             }
-            pos += 8 + (int) Math.min(size + (size & 1), Integer.MAX_VALUE - pos - 8);
+            // In long arithmetic: a chunk size near 2^32 must end the walk, not wrap pos around
+            // to a negative offset (found by fuzzing, docs/RELIABILITY.md).
+            long next = pos + 8L + size + (size & 1);
+            if (next > d.length) {
+                break;
+            }
+            pos = (int) next;
         }
         return "corrupt WAV: no fmt chunk";
     }
