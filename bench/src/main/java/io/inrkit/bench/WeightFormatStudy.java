@@ -4,7 +4,9 @@ import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.StoredModel;
-import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.format.TiledBits;
+import io.inrkit.codec.internal.format.Tiling;
+import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.codec.internal.search.Cost;
 import io.inrkit.codec.internal.search.TrainedNetworks;
@@ -54,9 +56,9 @@ public final class WeightFormatStudy {
         byte[] sha = SampleHash.of(s);
         List<Row> rows = new ArrayList<>();
         stage.accept("context model");
-        byte[] context = SampleCodec.encode(s, null, InrFormat.MODE_CONTEXT);
-        int contextSize = new InrContainer(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT, context).toBytes().length;
-        rows.add(new Row("context only", 0, 0, context.length, contextSize, -1, ""));
+        TiledBits context = TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT, Tiling.standard(s.spec()), threads);
+        int contextSize = InrContainer.of(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT, context).toBytes().length;
+        rows.add(new Row("context only", 0, 0, (int) context.codedBytes(), contextSize, -1, ""));
         long start = System.nanoTime();
         TrainedNetworks fitted = TrainedNetworks.fit(s, fit.toBuilder().formulation(Formulation.PLANE_HEADS).build(), segmentFrames,
                 progress);

@@ -4,10 +4,12 @@ import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.StoredNetwork;
 import io.inrkit.codec.internal.model.ModelSideInformation;
-import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
 import java.util.Arrays;
 
 /**
@@ -32,17 +34,85 @@ public final class Decoder {
 
     public static Signal decode(byte[] file, DecodeOptions options) throws BadInputException {
         InrContainer c = InrContainer.parse(file);
-        // The parse allocates only what the file's bytes and the format's model limits bound;
-        // the samples and their probabilities, what the signal's declared size sets, come after.
-        options.check(c.spec());
-        options.checkModels(c.models().stream().mapToLong(StoredNetwork::parameters).sum());
-        ModelSideInformation side = c.models().isEmpty() ? null
-                : new ModelSideInformation(c.spec(), c.models(), options.threads());
-        Signal s = SampleCodec.decode(c.spec(), c.coded(), side, c.mode());
+        SignalSpec spec = c.spec();
+        Signal s = decodeTiles(c, c.spec(), options, 0, 0, extent(spec, 0), extent(spec, 1));
         if (!Arrays.equals(SampleHash.of(s), c.sha256())) {
             throw new CorruptInputException("decoded samples do not match the file's SHA-256: the coded bits are corrupt");
         }
         return s;
+    }
+
+    /**
+     * The {@code width x height} region of an image whose top-left pixel is {@code (x, y)},
+     * decoding only the tiles it touches; each is checked against the checksum of its samples the
+     * file carries. A version-1 file, which has one tile and no tile checksums, is decoded whole,
+     * checked against its SHA-256, and cut.
+     *
+     * @throws IllegalArgumentException when the file is not an image or the region is not inside it
+     */
+    public static Signal decodeRegion(byte[] file, int x, int y, int width, int height, DecodeOptions options)
+            throws BadInputException {
+        InrContainer c = InrContainer.parse(file);
+        SignalSpec spec = c.spec();
+        if (spec.kind() != SignalKind.IMAGE) {
+            throw new IllegalArgumentException("a region needs an image; the file holds " + spec.describe());
+        }
+        if (width < 1 || height < 1 || x < 0 || y < 0 || (long) x + width > spec.width()
+                || (long) y + height > spec.height()) {
+            throw new IllegalArgumentException("region " + width + "x" + height + "+" + x + "+" + y
+                    + " is not inside the " + spec.width() + "x" + spec.height() + " image");
+        }
+        if (c.bits().checksums() == null) {
+            return decode(file, options).crop(x, y, width, height);
+        }
+        return decodeTiles(c, spec.withShape(height, width), options, x, y, width, height);
+    }
+
+    /**
+     * Frames {@code start .. start + count - 1} of an audio file, decoding only the blocks they
+     * touch; as {@link #decodeRegion} for images.
+     *
+     * @throws IllegalArgumentException when the file is not audio or the frames are not inside it
+     */
+    public static Signal decodeFrames(byte[] file, int start, int count, DecodeOptions options)
+            throws BadInputException {
+        InrContainer c = InrContainer.parse(file);
+        SignalSpec spec = c.spec();
+        if (spec.kind() != SignalKind.AUDIO) {
+            throw new IllegalArgumentException("frames need audio; the file holds " + spec.describe());
+        }
+        if (count < 1 || start < 0 || (long) start + count > spec.frames()) {
+            throw new IllegalArgumentException("frames " + start + ":" + count + " are not inside the "
+                    + spec.frames() + "-frame recording");
+        }
+        if (c.bits().checksums() == null) {
+            return decode(file, options).segment(start, count);
+        }
+        return decodeTiles(c, spec.withShape(count), options, start, 0, count, 1);
+    }
+
+    /**
+     * Decodes the tiles of {@code c} that the region touches (images: pixels; audio: frames, in
+     * {@code x} and {@code width}). {@code decoded} is what the caller gets, checked against the
+     * limits: with models, the whole signal, as their probabilities are computed for all of it.
+     */
+    private static Signal decodeTiles(InrContainer c, SignalSpec decoded, DecodeOptions options, int x, int y,
+            int width, int height) throws BadInputException {
+        // The parse allocates only what the file's bytes and the format's model limits bound;
+        // the samples and their probabilities, what the signal's declared size sets, come after.
+        options.check(c.models().isEmpty() ? decoded : c.spec());
+        options.checkModels(c.models().stream().mapToLong(StoredNetwork::parameters).sum());
+        ModelSideInformation side = c.models().isEmpty() ? null
+                : new ModelSideInformation(c.spec(), c.models(), options.threads());
+        return TiledCoding.decode(c.spec(), c.bits(), side, c.mode(), options.threads(), x, y, width, height);
+    }
+
+    /** Axis 0 (width, or frames) or 1 (height; 1 for audio) of the signal. */
+    private static int extent(SignalSpec spec, int axis) {
+        if (spec.kind() != SignalKind.IMAGE) {
+            return axis == 0 ? spec.frames() : 1;
+        }
+        return axis == 0 ? spec.width() : spec.height();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.inrkit.codec;
 
+import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.core.IdentifiedEnum;
 import io.inrkit.core.internal.NetworkLimits;
 import java.util.OptionalInt;
@@ -49,6 +50,17 @@ public final class EncodeOptions {
     private final int threads;
     private final long seed;
     private final int segmentFrames;
+    private final int tileSize;
+    private final int blockFrames;
+
+    /**
+     * The default tile edge of images, {@value}: 512x512 tiles cost 0.07% on the full Kodak set
+     * and 0.56% on the 16-bit set against one tile, 256x256 tiles 0.77% and 2.38%
+     * (docs/CODEC.md, "Tiles").
+     */
+    public static final int DEFAULT_TILE_SIZE = Tiling.DEFAULT_EDGE;
+    /** The default audio block, {@value} frames: about 6 s at 44.1 kHz. */
+    public static final int DEFAULT_BLOCK_FRAMES = Tiling.DEFAULT_BLOCK_FRAMES;
 
     private EncodeOptions(Builder b) {
         preset = b.preset;
@@ -62,6 +74,8 @@ public final class EncodeOptions {
         threads = b.threads;
         seed = b.seed;
         segmentFrames = b.segmentFrames;
+        tileSize = b.tileSize;
+        blockFrames = b.blockFrames;
     }
 
     public static Builder builder() {
@@ -128,6 +142,16 @@ public final class EncodeOptions {
         return segmentFrames;
     }
 
+    /** Images: the edge of the square tiles coded independently. Default {@link #DEFAULT_TILE_SIZE}. */
+    public int tileSize() {
+        return tileSize;
+    }
+
+    /** Audio: frames of the blocks coded independently. Default {@link #DEFAULT_BLOCK_FRAMES}. */
+    public int blockFrames() {
+        return blockFrames;
+    }
+
     public static final class Builder {
         private Preset preset = Preset.DEFAULT;
         private OptionalInt width = OptionalInt.empty();
@@ -140,6 +164,8 @@ public final class EncodeOptions {
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed;
         private int segmentFrames = 1024;
+        private int tileSize = DEFAULT_TILE_SIZE;
+        private int blockFrames = DEFAULT_BLOCK_FRAMES;
 
         public Builder preset(Preset v) {
             preset = v;
@@ -196,6 +222,16 @@ public final class EncodeOptions {
             return this;
         }
 
+        public Builder tileSize(int v) {
+            tileSize = v;
+            return this;
+        }
+
+        public Builder blockFrames(int v) {
+            blockFrames = v;
+            return this;
+        }
+
         public EncodeOptions build() {
             width.ifPresent(v -> check(v >= 1 && v <= NetworkLimits.MAX_UNITS,
                     "width must be 1.." + NetworkLimits.MAX_UNITS + ", got " + v));
@@ -204,6 +240,8 @@ public final class EncodeOptions {
             iterations.ifPresent(v -> check(v >= 1, "iterations must be at least 1, got " + v));
             check(threads >= 1, "threads must be at least 1, got " + threads);
             check(segmentFrames >= 1, "segment frames must be at least 1, got " + segmentFrames);
+            check(tileSize >= 16, "the tile size must be at least 16 pixels, got " + tileSize);
+            check(blockFrames >= 64, "blocks must be at least 64 frames, got " + blockFrames);
             check(preset != null && architecture != null && weightFormat != null,
                     "preset, architecture and weight format are required");
             if (architecture == Architecture.TERNARY_BITLINEAR) {

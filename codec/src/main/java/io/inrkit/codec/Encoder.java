@@ -7,7 +7,9 @@ import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.StoredModel;
 import io.inrkit.codec.internal.format.StoredNetwork;
 import io.inrkit.codec.internal.format.StoredTernaryModel;
-import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.format.TiledBits;
+import io.inrkit.codec.internal.format.Tiling;
+import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.codec.internal.search.Cost;
 import io.inrkit.codec.internal.search.TrainedNetworks;
@@ -80,12 +82,14 @@ public final class Encoder {
         long start = System.nanoTime();
         byte[] sha = SampleHash.of(s);
         listener.stage("context model");
-        byte[] context = SampleCodec.encode(s, null, InrFormat.MODE_CONTEXT);
-        InrContainer best = new InrContainer(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT, context);
+        Tiling tiling = Tiling.of(s.spec(), o.tileSize(), o.blockFrames());
+        TiledBits context = TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT, tiling, o.threads());
+        InrContainer best = InrContainer.of(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT, context);
         int bestSize = best.toBytes().length;
+        int contextBytes = Math.toIntExact(context.codedBytes());
         String chosen = "context only";
         List<EncodeResult.Candidate> candidates = new ArrayList<>();
-        candidates.add(new EncodeResult.Candidate("context only", 0, 0, context.length, -1, -1, bestSize, false, 0));
+        candidates.add(new EncodeResult.Candidate("context only", 0, 0, contextBytes, -1, -1, bestSize, false, 0));
         boolean bestFromLosslessPlan = false;
         boolean bestModelLossless = false;
         for (Plan plan : plans(s, o)) {
@@ -95,10 +99,10 @@ public final class Encoder {
                     ? ternaryModels(s, plan, o, listener) : storedModels(s, sha, plan, o, listener);
             double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
             listener.stage("coding with " + plan.name());
-            Cost cost = Cost.of(s, sha, models, o.threads());
+            Cost cost = Cost.of(s, sha, models, tiling, o.threads());
             boolean lossless = cost.bitErrors() == 0;
             long parameters = models.stream().mapToLong(StoredNetwork::parameters).sum();
-            candidates.add(new EncodeResult.Candidate(plan.name(), parameters, cost.modelBytes(), context.length,
+            candidates.add(new EncodeResult.Candidate(plan.name(), parameters, cost.modelBytes(), contextBytes,
                     cost.inrBytes(), cost.mixedBytes(), cost.size(), lossless, fitSeconds));
             // A lossless plan is kept whatever it costs (the user asked for the model); among
             // lossless plans, a model that is lossless beats one that is not, then the smaller file.

@@ -3,9 +3,12 @@ package io.inrkit.codec;
 import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.StoredNetwork;
+import io.inrkit.codec.internal.format.TiledBits;
+import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,9 +24,10 @@ import java.util.Optional;
  * @param codingMode how the bits were coded: "context" (the context model alone), "mixed" (with
  *     the networks' predictions) or "inr" (the networks' predictions alone)
  * @param sizes bytes of each part of the file
+ * @param tiles the independently coded tiles (audio: blocks); a version-1 file has one, the whole signal
  */
 public record InrFileInfo(SignalSpec spec, int version, List<String> networks, long parameters, String codingMode,
-        Sizes sizes) {
+        Sizes sizes, Tiles tiles) {
 
     /** Bytes to read to tell an .inr file and its kind ({@link #kindOf}). */
     public static final int PEEK_BYTES = InrFormat.PEEK_BYTES;
@@ -33,6 +37,29 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
 
     /** Bytes of each part of a file: header (magic, signal and end sections), models, coded bits. */
     public record Sizes(int header, int models, int bits, int total) {
+    }
+
+    /**
+     * The tiles of a file: images in rows of {@code width x height} tiles, audio in blocks of
+     * {@code width} frames ({@code height} 1), each coded on its own.
+     *
+     * @param width tile width (audio: block frames)
+     * @param height tile height (audio: 1)
+     * @param list every tile, in coding order
+     * @param checked whether each tile carries a checksum of its samples (version 2)
+     */
+    public record Tiles(int width, int height, List<Tile> list, boolean checked) {
+
+        public Tiles {
+            list = List.copyOf(list);
+        }
+    }
+
+    /**
+     * One tile: pixels {@code x .. x + width - 1} of rows {@code y .. y + height - 1}, or audio
+     * frames {@code x .. x + width - 1}; and the bytes of its coded bits.
+     */
+    public record Tile(int x, int y, int width, int height, int codedBytes) {
     }
 
     public InrFileInfo {
@@ -61,9 +88,19 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
 
     static InrFileInfo of(InrContainer c) {
         InrContainer.Sizes s = c.sizes();
-        return new InrFileInfo(c.spec(), InrFormat.VERSION, c.models().stream().map(StoredNetwork::describe).toList(),
+        return new InrFileInfo(c.spec(), c.version(), c.models().stream().map(StoredNetwork::describe).toList(),
                 c.models().stream().mapToLong(StoredNetwork::parameters).sum(), modeName(c.mode()),
-                new Sizes(s.header(), s.models(), s.bits(), s.total()));
+                new Sizes(s.header(), s.models(), s.bits(), s.total()), tiles(c));
+    }
+
+    private static Tiles tiles(InrContainer c) {
+        TiledBits bits = c.bits();
+        List<Tile> list = new ArrayList<>(bits.streams().size());
+        for (int i = 0; i < bits.streams().size(); i++) {
+            Tiling.Tile t = bits.tiling().tile(c.spec(), i);
+            list.add(new Tile(t.x(), t.y(), t.width(), t.height(), bits.streams().get(i).length));
+        }
+        return new Tiles(bits.tiling().tileWidth(), bits.tiling().tileHeight(), list, bits.checksums() != null);
     }
 
     private static String modeName(int mode) {

@@ -77,13 +77,19 @@ class DecodeOptionsTest {
         assertEquals(image, Decoder.decode(imageFile, DecodeOptions.builder().maxParameters(0).build()));
     }
 
-    /** A small file declaring a 40000x40000 16-bit scan: within the pixel limit, refused by memory. */
+    /**
+     * A small file declaring a 40000x40000 16-bit scan, as one tile so that its tiles section
+     * agrees: within the pixel limit, refused by memory before anything is decoded.
+     */
     @Test
     void aHugeDeclaredScanIsRefusedBeforeDecoding() {
         byte[] huge = imageFile.clone();
         ByteBuffer b = ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort(13 + 1, (short) 1).put(13 + 3, (byte) 16).putInt(13 + 5, 40_000).putInt(13 + 9, 40_000);
         MalformedFileTest.refreshCrc(huge, 8);
+        int tiles = io.inrkit.codec.internal.format.InrFormat.SPEC_BYTES; // the tiles section follows the signal
+        b.putInt(tiles + 5, 40_000).putInt(tiles + 9, 40_000);
+        MalformedFileTest.refreshCrc(huge, tiles);
         long pixels = 40_000L * 40_000;
         assertTrue(pixels <= DecodeOptions.defaults().maxPixels());
         MemoryLimitException e = assertThrows(MemoryLimitException.class,

@@ -2,6 +2,8 @@ package io.inrkit.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.codec.internal.search.TrainedNetworks;
 import io.inrkit.core.Signal;
@@ -17,17 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Files written by format version 1, committed (src/test/resources/golden/v1): whatever the codec
+ * Committed files of every format version (src/test/resources/golden/v1, v2): whatever the codec
  * becomes, each must keep decoding to exactly its original samples, compared one by one, with the
- * coding mode it was written in. They cover the context models of 8- and 16-bit images and 24-bit
- * audio, a SIREN and a ternary BitLinear model section in mixed mode, audio segment models, and
- * bits coded by a lossless model alone. Written once by
+ * coding mode it was written in. Version 1 (written by the build of commit 55b9ee8, one tile)
+ * covers the context models of 8- and 16-bit images and 24-bit audio, a SIREN and a ternary
+ * BitLinear model section in mixed mode, audio segment models, and bits coded by a lossless model
+ * alone. Version 2 adds tiles: images in tiles that do not divide them, audio in blocks, a model's
+ * side information seen through tiles and blocks (audio segment models across block edges).
+ * Version 2's files were written by
  * {@code mvn -o verify -pl codec -am -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dinrkit.golden.write=true};
  * rewriting them is only right when the format version changes, and then into a new folder.
  */
 class GoldenFilesTest {
 
-    static final Path DIR = Path.of("src", "test", "resources", "golden", "v1");
+    static final Path ROOT = Path.of("src", "test", "resources", "golden");
 
     /** A committed file: what it holds, how it was made, and the coding mode it must report. */
     record Golden(String file, Supplier<Signal> source, Function<Signal, byte[]> encoder, String codingMode) {
@@ -35,44 +40,73 @@ class GoldenFilesTest {
 
     static final FitOptions TINY = FitOptions.builder().width(8).layers(1).maxIterations(20).build();
 
-    static final List<Golden> FILES = List.of(
-            new Golden("kodim23-16x16-context.inr", () -> CodecFixtures.image("kodim23-16x16.ppm"),
-                    SampleFiles::contextOnly, "context"),
-            new Golden("m51-16x16-gray16-context.inr", () -> CodecFixtures.image("m51-16x16.pgm"),
-                    SampleFiles::contextOnly, "context"),
-            new Golden("rgb16-16x16-context.inr", () -> CodecFixtures.image("rgb16-16x16.ppm"),
-                    SampleFiles::contextOnly, "context"),
-            new Golden("snare-256f-24bit-context.inr", CodecFixtures::snare, SampleFiles::contextOnly, "context"),
-            new Golden("kodim23-16x16-siren-int8-mixed.inr", () -> CodecFixtures.image("kodim23-16x16.ppm"),
-                    SampleFiles::withNetwork, "mixed"),
-            new Golden("kodim23-16x16-ternary-mixed.inr", () -> CodecFixtures.image("kodim23-16x16.ppm"),
-                    SampleFiles::withTernaryNetwork, "mixed"),
-            new Golden("snare-256f-24bit-segments-mixed.inr", CodecFixtures::snare,
-                    s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, 128, FitListener.NONE)
-                            .store(TensorFormat.INT8_CHANNEL)), "mixed"),
+    /** Version 1: what each file holds; they are no longer written. */
+    static final List<Golden> VERSION_1 = List.of(
+            new Golden("kodim23-16x16-context.inr", () -> CodecFixtures.image("kodim23-16x16.ppm"), null, "context"),
+            new Golden("m51-16x16-gray16-context.inr", () -> CodecFixtures.image("m51-16x16.pgm"), null, "context"),
+            new Golden("rgb16-16x16-context.inr", () -> CodecFixtures.image("rgb16-16x16.ppm"), null, "context"),
+            new Golden("snare-256f-24bit-context.inr", CodecFixtures::snare, null, "context"),
+            new Golden("kodim23-16x16-siren-int8-mixed.inr", () -> CodecFixtures.image("kodim23-16x16.ppm"), null,
+                    "mixed"),
+            new Golden("kodim23-16x16-ternary-mixed.inr", () -> CodecFixtures.image("kodim23-16x16.ppm"), null,
+                    "mixed"),
+            new Golden("snare-256f-24bit-segments-mixed.inr", CodecFixtures::snare, null, "mixed"),
             new Golden("kodim23-4x4-lossless-inr.inr", () -> CodecFixtures.image("kodim23-16x16.ppm").crop(0, 0, 4, 4),
-                    s -> Encoder.encode(s, EncodeOptions.builder().losslessModel(true).width(64).layers(2)
-                            .iterations(3000).seed(1).build(), Encoder.Listener.NONE).file(), "inr"));
+                    null, "inr"));
+
+    static EncodeOptions tiles(int edge, int frames) {
+        return EncodeOptions.builder().preset(EncodeOptions.Preset.FAST).tileSize(edge).blockFrames(frames).threads(2)
+                .build();
+    }
+
+    static final List<Golden> VERSION_2 = List.of(
+            new Golden("kodim01-32x32-tiles24-context.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
+                    s -> Encoder.encode(s, tiles(24, 64), Encoder.Listener.NONE).file(), "context"),
+            new Golden("m51-16x16-gray16-tiles16-context.inr", () -> CodecFixtures.image("m51-16x16.pgm"),
+                    s -> Encoder.encode(s, tiles(16, 64), Encoder.Listener.NONE).file(), "context"),
+            new Golden("snare-256f-24bit-blocks100-context.inr", CodecFixtures::snare,
+                    s -> Encoder.encode(s, tiles(16, 100), Encoder.Listener.NONE).file(), "context"),
+            new Golden("kodim01-32x32-tiles24-siren-int8-mixed.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
+                    s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, s.spec().positions(), FitListener.NONE)
+                            .store(TensorFormat.INT8_CHANNEL), new Tiling(24, 24)), "mixed"),
+            new Golden("snare-256f-24bit-segments128-blocks100-mixed.inr", CodecFixtures::snare,
+                    s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, 128, FitListener.NONE)
+                            .store(TensorFormat.INT8_CHANNEL), new Tiling(100, 1)), "mixed"));
 
     @Test
     void everyVersionOneFileDecodesToItsOriginalSamples() throws Exception {
-        for (Golden g : FILES) {
-            byte[] file = Files.readAllBytes(DIR.resolve(g.file()));
-            assertEquals(1, file[4], g.file() + ": a version 1 file");
+        checkDecodes(1, VERSION_1);
+    }
+
+    @Test
+    void everyVersionTwoFileDecodesToItsOriginalSamples() throws Exception {
+        checkDecodes(2, VERSION_2);
+        InrFileInfo tiled = InrFileInfo.read(Files.readAllBytes(ROOT.resolve("v2/kodim01-32x32-tiles24-context.inr")));
+        assertEquals(4, tiled.tiles().list().size(), "32x32 in 24x24 tiles: 24x24, 8x24, 24x8, 8x8");
+        InrFileInfo blocks = InrFileInfo.read(Files.readAllBytes(ROOT.resolve("v2/snare-256f-24bit-blocks100-context.inr")));
+        assertEquals(List.of(100, 100, 56), blocks.tiles().list().stream().map(InrFileInfo.Tile::width).toList());
+    }
+
+    private static void checkDecodes(int version, List<Golden> files) throws Exception {
+        for (Golden g : files) {
+            byte[] file = Files.readAllBytes(ROOT.resolve("v" + version).resolve(g.file()));
+            assertEquals(version, file[4], g.file() + ": a version " + version + " file");
             assertEquals(g.codingMode(), InrFileInfo.read(file).codingMode(), g.file());
             assertEquals(g.source().get(), Decoder.decode(file, 2), g.file() + ": every sample");
+            assertEquals(g.source().get(), Decoder.decode(file, 1), g.file() + ": every sample, one thread");
         }
     }
 
     @Test
     @EnabledIfSystemProperty(named = "inrkit.golden.write", matches = "true")
     void write() throws IOException {
-        Files.createDirectories(DIR);
-        for (Golden g : FILES) {
+        Path dir = ROOT.resolve("v" + InrFormat.VERSION);
+        Files.createDirectories(dir);
+        for (Golden g : VERSION_2) {
             Signal s = g.source().get();
             byte[] file = g.encoder().apply(s);
             assertEquals(g.codingMode(), InrFileInfo.read(file).codingMode(), g.file());
-            Files.write(DIR.resolve(g.file()), file);
+            Files.write(dir.resolve(g.file()), file);
         }
     }
 }

@@ -5,8 +5,10 @@ import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.StoredNetwork;
 import io.inrkit.codec.internal.format.StoredTernaryModel;
+import io.inrkit.codec.internal.format.TiledBits;
+import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.model.ModelSideInformation;
-import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.codec.internal.search.TrainedNetworks;
 import io.inrkit.core.Signal;
@@ -43,9 +45,15 @@ public final class SampleFiles {
                 s.spec().positions())));
     }
 
-    /** {@code s} coded in mixed mode with these models. */
+    /** {@code s} coded in mixed mode with these models, as one tile. */
     public static byte[] mixed(Signal s, List<? extends StoredNetwork> models) {
-        byte[] coded = SampleCodec.encode(s, new ModelSideInformation(s.spec(), models, 1), InrFormat.MODE_MIXED);
-        return new InrContainer(s.spec(), SampleHash.of(s), List.copyOf(models), InrFormat.MODE_MIXED, coded).toBytes();
+        return mixed(s, models, Tiling.whole(s.spec()));
+    }
+
+    /** {@code s} coded in mixed mode with these models, in these tiles. */
+    public static byte[] mixed(Signal s, List<? extends StoredNetwork> models, Tiling tiling) {
+        TiledBits bits = TiledCoding.encode(s, new ModelSideInformation(s.spec(), models, 1), InrFormat.MODE_MIXED,
+                tiling, 2);
+        return InrContainer.of(s.spec(), SampleHash.of(s), models, InrFormat.MODE_MIXED, bits).toBytes();
     }
 }

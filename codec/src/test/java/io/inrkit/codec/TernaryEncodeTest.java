@@ -41,8 +41,8 @@ class TernaryEncodeTest {
         assertTrue(net.modelLossless(), "the network alone predicts every bit: " + net);
         assertEquals(InrFormat.MODE_INR, c.mode(), "so the bits are coded by the network alone");
         int context = r.candidates().get(0).contextBytes();
-        assertTrue(c.coded().length * 10 < context, "and cost a tenth of the context model's bits at most: "
-                + c.coded().length + " bytes against " + context);
+        assertTrue(c.bits().codedBytes() * 10 < context, "and cost a tenth of the context model's bits at most: "
+                + c.bits().codedBytes() + " bytes against " + context);
         assertTrue(net.modelBytes() * 8.0 < 2.0 * m.parameters(),
                 "under 2 bits per weight: " + net.modelBytes() + " bytes for " + m.parameters() + " weights");
     }

@@ -29,11 +29,12 @@ final class ContainerReader {
             throw new UnsupportedFormatException("not an .inr file (no INRK magic)");
         }
         ByteReader r = new ByteReader(data, 0, data.length, ".inr header");
+        int version = version(r);
         ByteReader signal = signalSection(r);
         SignalSpec spec = readSignal(signal);
         byte[] sha = signal.bytes(InrFormat.SHA256_BYTES);
         requireConsumed(signal, "signal section");
-        return parseRest(r, spec, sha);
+        return parseRest(r, version, spec, sha);
     }
 
     static SignalSpec readSpec(byte[] head) throws BadInputException {
@@ -42,17 +43,23 @@ final class ContainerReader {
         }
         verify(head.length >= InrFormat.SPEC_BYTES, head.length, "truncated .inr header: " + head.length + " bytes");
         ByteReader r = new ByteReader(head, 0, InrFormat.SPEC_BYTES, ".inr header");
+        version(r);
         return readSignal(signalSection(r));
     }
 
-    /** Checks magic, version and flags; returns the signal section's payload. */
-    private static ByteReader signalSection(ByteReader r) throws BadInputException {
+    /** Skips the magic and reads the version: 1 or 2. */
+    private static int version(ByteReader r) throws BadInputException {
         r.skip(4);
         int version = r.u8();
-        if (version != InrFormat.VERSION) {
-            throw new UnsupportedFormatException(".inr format version " + version + " (this INRKit reads version "
-                    + InrFormat.VERSION + ")");
+        if (version != InrFormat.VERSION && version != InrFormat.VERSION_1) {
+            throw new UnsupportedFormatException(".inr format version " + version + " (this INRKit reads versions "
+                    + InrFormat.VERSION_1 + " and " + InrFormat.VERSION + ")");
         }
+        return version;
+    }
+
+    /** Checks the flags; returns the signal section's payload. */
+    private static ByteReader signalSection(ByteReader r) throws BadInputException {
         int flags = r.u8();
         int reserved = r.u16();
         if (flags != 0 || reserved != 0) {
@@ -61,7 +68,8 @@ final class ContainerReader {
         return nextSection(r, InrFormat.TAG_SIGNAL).payload();
     }
 
-    private static InrContainer parseRest(ByteReader r, SignalSpec spec, byte[] sha) throws BadInputException {
+    private static InrContainer parseRest(ByteReader r, int version, SignalSpec spec, byte[] sha)
+            throws BadInputException {
         List<StoredNetwork> models = new ArrayList<>();
         List<Integer> modelOffsets = new ArrayList<>();
         Section next = nextSection(r, -1);
@@ -75,10 +83,17 @@ final class ContainerReader {
             models.add(model);
             next = nextSection(r, -1);
         }
+        checkCoverage(spec, models, modelOffsets, next.start());
+        TileIndex index = null;
+        if (version != InrFormat.VERSION_1) {
+            verify(next.tag() == InrFormat.TAG_TILES, next.start(),
+                    "expected the tiles section, found section '" + printable(next.tag()) + "'");
+            index = TileIndex.read(next.payload(), spec);
+            next = nextSection(r, -1);
+        }
         verify(next.tag() == InrFormat.TAG_BITS, next.start(),
                 "expected the bits section, found section '" + printable(next.tag()) + "'");
         ByteReader bits = next.payload();
-        checkCoverage(spec, models, modelOffsets, next.start());
         int modeAt = bits.position();
         int mode = bits.u8();
         if (mode > InrFormat.MODE_INR) {
@@ -86,11 +101,13 @@ final class ContainerReader {
         }
         verify(mode == InrFormat.MODE_CONTEXT || !models.isEmpty(), modeAt,
                 "coding mode " + mode + " needs models, the file has none");
-        byte[] coded = bits.bytes(bits.remaining());
+        TiledBits tiles = index == null
+                ? new TiledBits(Tiling.whole(spec), List.of(bits.bytes(bits.remaining())), null)
+                : index.split(bits);
         ByteReader end = nextSection(r, InrFormat.TAG_END).payload();
         requireConsumed(end, "end section");
         verify(r.remaining() == 0, r.position(), r.remaining() + " bytes after the end section");
-        return new InrContainer(spec, sha, models, mode, coded);
+        return new InrContainer(version, spec, sha, models, mode, tiles);
     }
 
     /** A section's tag, a reader over its payload, and where its frame starts in the file. */

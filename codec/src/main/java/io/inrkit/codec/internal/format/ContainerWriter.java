@@ -6,7 +6,10 @@ import io.inrkit.core.SignalSpec;
 import io.inrkit.core.model.Formulation;
 import java.util.zip.CRC32C;
 
-/** Writes an {@link InrContainer} as docs/FORMAT.md lays it out: header, signal, models, bits, end. */
+/**
+ * Writes an {@link InrContainer} as docs/FORMAT.md lays it out: header, signal, models, tiles
+ * (version 2), bits, end.
+ */
 final class ContainerWriter {
 
     private ContainerWriter() {
@@ -14,12 +17,20 @@ final class ContainerWriter {
 
     static byte[] write(InrContainer c) {
         ByteWriter file = new ByteWriter();
-        file.bytes(InrFormat.MAGIC).u8(InrFormat.VERSION).u8(0).u16(0);
+        file.bytes(InrFormat.MAGIC).u8(c.version()).u8(0).u16(0);
         section(file, InrFormat.TAG_SIGNAL, signal(c.spec(), c.sha256()));
         for (StoredNetwork n : c.models()) {
             section(file, InrFormat.TAG_MODEL, model(n));
         }
-        section(file, InrFormat.TAG_BITS, new ByteWriter().u8(c.mode()).bytes(c.coded()).toByteArray());
+        TiledBits bits = c.bits();
+        if (c.version() != InrFormat.VERSION_1) {
+            section(file, InrFormat.TAG_TILES, tiles(bits));
+        }
+        ByteWriter coded = new ByteWriter().u8(c.mode());
+        for (byte[] stream : bits.streams()) {
+            coded.bytes(stream);
+        }
+        section(file, InrFormat.TAG_BITS, coded.toByteArray());
         section(file, InrFormat.TAG_END, new byte[0]);
         return file.toByteArray();
     }
@@ -32,6 +43,14 @@ final class ContainerWriter {
         s.u32(spec.kind() == SignalKind.IMAGE ? spec.height() : 1);
         s.f64(spec.sampleRate()).bytes(sha256);
         return s.toByteArray();
+    }
+
+    private static byte[] tiles(TiledBits bits) {
+        ByteWriter t = new ByteWriter().u32(bits.tiling().tileWidth()).u32(bits.tiling().tileHeight());
+        for (int i = 0; i < bits.streams().size(); i++) {
+            t.u32(bits.streams().get(i).length).u32(bits.checksums()[i] & 0xFFFFFFFFL);
+        }
+        return t.toByteArray();
     }
 
     private static byte[] model(StoredNetwork n) {

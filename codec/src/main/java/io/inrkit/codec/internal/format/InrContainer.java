@@ -6,22 +6,34 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The .inr container (docs/FORMAT.md): what a file holds, parsed and validated, or about to be
+ * The .inr container (docs/FORMAT.md, versions 1 and 2): what a file holds, parsed and validated, or about to be
  * written. {@link #parse} checks every length against the bytes that are there, every count and
  * dimension against the format's limits and against each other, and every section's CRC32C,
  * before anything is allocated from a declared size; any defect is one {@link BadInputException}.
  * The bytes themselves are {@link ContainerWriter}'s and {@link ContainerReader}'s business.
  *
+ * @param version the format version: {@link InrFormat#VERSION} for every file written now; 1 for
+ *     a file of version 1, read (one tile, no tile checksums)
  * @param spec the signal
  * @param sha256 SHA-256 of the original samples (see {@link SampleHash})
  * @param models the stored networks, in position order (none, one for an image, one per audio segment)
  * @param mode how the bits were coded: {@link InrFormat#MODE_CONTEXT}, MIXED or INR
- * @param coded the arithmetic-coded bits
+ * @param bits the arithmetic-coded bits, tile by tile
  */
-public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredNetwork> models, int mode, byte[] coded) {
+public record InrContainer(int version, SignalSpec spec, byte[] sha256, List<StoredNetwork> models, int mode,
+        TiledBits bits) {
 
     public InrContainer {
         models = List.copyOf(models);
+        if (version == InrFormat.VERSION_1 && (bits.checksums() != null || bits.streams().size() != 1)) {
+            throw new IllegalArgumentException("a version-1 file holds one tile without checksums");
+        }
+    }
+
+    /** A file to write, in the current format version. */
+    public static InrContainer of(SignalSpec spec, byte[] sha256, List<? extends StoredNetwork> models, int mode,
+            TiledBits bits) {
+        return new InrContainer(InrFormat.VERSION, spec, sha256, List.copyOf(models), mode, bits);
     }
 
     /** Bytes of each part of a written file, for reports. */
@@ -37,8 +49,12 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredNetwork> m
         int header = InrFormat.HEADER_BYTES + InrFormat.SECTION_OVERHEAD + InrFormat.SIGNAL_PAYLOAD_BYTES
                 + InrFormat.SECTION_OVERHEAD; // magic, signal section, end section
         int total = toBytes().length;
-        int bits = InrFormat.SECTION_OVERHEAD + 1 + coded.length;
-        return new Sizes(header, total - header - bits, bits, total);
+        long coded = InrFormat.SECTION_OVERHEAD + 1 + this.bits.codedBytes();
+        if (version != InrFormat.VERSION_1) {
+            coded += InrFormat.SECTION_OVERHEAD + InrFormat.TILES_HEADER_BYTES
+                    + (long) InrFormat.TILE_ENTRY_BYTES * this.bits.streams().size();
+        }
+        return new Sizes(header, total - header - (int) coded, (int) coded, total);
     }
 
     /** Whether {@code data} starts with the .inr magic. */
@@ -62,12 +78,12 @@ public record InrContainer(SignalSpec spec, byte[] sha256, List<StoredNetwork> m
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof InrContainer c && spec.equals(c.spec) && Arrays.equals(sha256, c.sha256)
-                && models.equals(c.models) && mode == c.mode && Arrays.equals(coded, c.coded);
+        return o instanceof InrContainer c && version == c.version && spec.equals(c.spec)
+                && Arrays.equals(sha256, c.sha256) && models.equals(c.models) && mode == c.mode && bits.equals(c.bits);
     }
 
     @Override
     public int hashCode() {
-        return spec.hashCode() * 31 + Arrays.hashCode(coded);
+        return spec.hashCode() * 31 + bits.hashCode();
     }
 }

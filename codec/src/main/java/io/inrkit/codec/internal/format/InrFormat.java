@@ -7,13 +7,17 @@ public final class InrFormat {
 
     /** "INRK". */
     public static final byte[] MAGIC = {'I', 'N', 'R', 'K'};
-    public static final int VERSION = 1;
+    /** The version every file is written in: tiles (docs/FORMAT.md). */
+    public static final int VERSION = 2;
+    /** The first version: one stream for the whole signal; still read. */
+    public static final int VERSION_1 = 1;
     public static final int HEADER_BYTES = 8;
     /** Tag, length, CRC32C around every section's payload. */
     public static final int SECTION_OVERHEAD = 9;
 
     public static final int TAG_SIGNAL = 'S';
     public static final int TAG_MODEL = 'M';
+    public static final int TAG_TILES = 'T';
     public static final int TAG_BITS = 'B';
     public static final int TAG_END = 'E';
 
@@ -34,6 +38,13 @@ public final class InrFormat {
     public static final int MODE_MIXED = 1;
     public static final int MODE_INR = 2;
 
+    /** The tiles section: tile width and height, then an entry a tile. */
+    public static final int TILES_HEADER_BYTES = 8;
+    /** A tile's entry: its coded length and the CRC32C of its samples. */
+    public static final int TILE_ENTRY_BYTES = 8;
+    /** The fewest bytes a tile's arithmetic-coded stream has: the four its coder closes with. */
+    public static final int MIN_TILE_BYTES = 4;
+
     // Limits checked before allocating: generous for real use, small enough to refuse absurd files.
     public static final int MAX_MODELS = 1 << 16;
     /** Layers of one model, its output layer included ({@link NetworkLimits#MAX_LAYERS}). */
@@ -52,10 +63,10 @@ public final class InrFormat {
     /**
      * The kind ({@link #KIND_IMAGE}, {@link #KIND_AUDIO}) of the .inr file that starts with
      * {@code head} (at least {@link #PEEK_BYTES} bytes), or -1 when it does not start like an .inr
-     * file of this version: what an ImageIO or javax.sound provider checks before claiming a stream.
+     * file of a version this INRKit reads: what an ImageIO or javax.sound provider checks before claiming a stream.
      */
     public static int kindOf(byte[] head) {
-        if (head.length < PEEK_BYTES || !InrContainer.hasMagic(head) || head[4] != VERSION
+        if (head.length < PEEK_BYTES || !InrContainer.hasMagic(head) || head[4] != VERSION && head[4] != VERSION_1
                 || head[HEADER_BYTES] != TAG_SIGNAL) {
             return -1;
         }

@@ -3,6 +3,7 @@ package io.inrkit.codec.internal.format;
 import io.inrkit.core.Signal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.function.ObjIntConsumer;
 
 /**
  * SHA-256 of a signal's samples as stored in every .inr file and checked after every decode:
@@ -20,6 +21,16 @@ public final class SampleHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+        feed(s, (buf, length) -> md.update(buf, 0, length));
+        return md.digest();
+    }
+
+    /**
+     * Hands {@code sink} the samples of {@code s} in interleaved order, each as a 32-bit
+     * little-endian two's complement integer, a buffer ({@code length} bytes of it) at a time: the
+     * bytes the SHA-256 and the tiles' CRC32C are computed over.
+     */
+    static void feed(Signal s, ObjIntConsumer<byte[]> sink) {
         byte[] buf = new byte[4 * 4096];
         int n = s.sampleCount();
         for (int i = 0; i < n; ) {
@@ -31,8 +42,7 @@ public final class SampleHash {
                 buf[k + 2] = (byte) (v >>> 16);
                 buf[k + 3] = (byte) (v >>> 24);
             }
-            md.update(buf, 0, k);
+            sink.accept(buf, k);
         }
-        return md.digest();
     }
 }

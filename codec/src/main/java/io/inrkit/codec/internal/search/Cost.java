@@ -3,8 +3,10 @@ package io.inrkit.codec.internal.search;
 import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.StoredNetwork;
+import io.inrkit.codec.internal.format.TiledBits;
+import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.model.ModelSideInformation;
-import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.core.Signal;
 import java.util.List;
 
@@ -21,14 +23,21 @@ import java.util.List;
  */
 public record Cost(InrContainer container, int size, int modelBytes, int mixedBytes, int inrBytes, long bitErrors) {
 
+    /** The cost in the encoder's default tiles ({@link Tiling#standard}). */
     public static Cost of(Signal s, byte[] sha, List<? extends StoredNetwork> models, int threads) {
+        return of(s, sha, models, Tiling.standard(s.spec()), threads);
+    }
+
+    public static Cost of(Signal s, byte[] sha, List<? extends StoredNetwork> models, Tiling tiling, int threads) {
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, threads);
-        byte[] mixed = SampleCodec.encode(s, side, InrFormat.MODE_MIXED);
-        byte[] inr = SampleCodec.encode(s, side, InrFormat.MODE_INR);
-        int mode = inr.length < mixed.length ? InrFormat.MODE_INR : InrFormat.MODE_MIXED;
-        InrContainer c = new InrContainer(s.spec(), sha, List.copyOf(models), mode, mode == InrFormat.MODE_INR ? inr : mixed);
+        TiledBits mixed = TiledCoding.encode(s, side, InrFormat.MODE_MIXED, tiling, threads);
+        TiledBits inr = TiledCoding.encode(s, side, InrFormat.MODE_INR, tiling, threads);
+        boolean inrSmaller = inr.codedBytes() < mixed.codedBytes();
+        int mode = inrSmaller ? InrFormat.MODE_INR : InrFormat.MODE_MIXED;
+        InrContainer c = InrContainer.of(s.spec(), sha, models, mode, inrSmaller ? inr : mixed);
         int size = c.toBytes().length;
-        int modelBytes = size - new InrContainer(s.spec(), sha, List.of(), mode, c.coded()).toBytes().length;
-        return new Cost(c, size, modelBytes, mixed.length, inr.length, side.bitErrors(s));
+        int modelBytes = size - InrContainer.of(s.spec(), sha, List.of(), mode, c.bits()).toBytes().length;
+        return new Cost(c, size, modelBytes, Math.toIntExact(mixed.codedBytes()), Math.toIntExact(inr.codedBytes()),
+                side.bitErrors(s));
     }
 }

@@ -67,9 +67,12 @@ class ContainerReaderTest {
         flipped[MODEL_PAYLOAD + 20] ^= 0x10;
         assertCorrupt("CRC32C mismatch in section 'M' at byte " + MODEL, flipped);
         assertCorrupt("signal section: kind 7, signed 0 at byte " + SIGNAL, patched(context, 8, SIGNAL, 7));
-        assertCorrupt("expected the bits section, found section 'X' at byte " + MODEL, patched(context, MODEL, MODEL, 'X'));
-        assertCorrupt("coding mode 1 needs models, the file has none at byte " + MODEL_PAYLOAD,
-                patched(context, MODEL, MODEL_PAYLOAD, InrFormat.MODE_MIXED));
+        assertCorrupt("expected the tiles section, found section 'X' at byte " + MODEL, patched(context, MODEL, MODEL, 'X'));
+        // the 16x16 image is one tile: the tiles section's payload is its size and one entry
+        int bits = MODEL + InrFormat.SECTION_OVERHEAD + InrFormat.TILES_HEADER_BYTES + InrFormat.TILE_ENTRY_BYTES;
+        assertCorrupt("expected the bits section, found section 'X' at byte " + bits, patched(context, bits, bits, 'X'));
+        assertCorrupt("coding mode 1 needs models, the file has none at byte " + (bits + 5),
+                patched(context, bits, bits + 5, InrFormat.MODE_MIXED));
         CorruptInputException head = assertThrows(CorruptInputException.class,
                 () -> InrContainer.readSpec(Arrays.copyOf(context, 20)));
         assertEquals("truncated .inr header: 20 bytes at byte 20", head.getMessage());

@@ -25,7 +25,7 @@ class TernaryModelSectionTest {
     @Test
     void aTernaryNetworkSurvivesTheContainer() throws Exception {
         StoredTernaryModel stored = StoredTernaryModel.of(network(3, 12, 7), 0, SPEC.positions());
-        InrContainer c = new InrContainer(SPEC, SHA, List.of(stored), InrFormat.MODE_INR, new byte[] {1, 2, 3, 4});
+        InrContainer c = InrContainer.of(SPEC, SHA, List.of(stored), InrFormat.MODE_INR, oneTile(new byte[] {1, 2, 3, 4}));
         InrContainer back = InrContainer.parse(c.toBytes());
         assertEquals(c, back);
         StoredTernaryModel read = (StoredTernaryModel) back.models().get(0);
@@ -52,6 +52,11 @@ class TernaryModelSectionTest {
                 () -> new StoredTernaryModel(0, 30, 2, List.of(ternary(features, 8), half)), "nor can one be built");
     }
 
+    /** The whole image as one tile of these bytes (never decoded here: only the container is read). */
+    private static TiledBits oneTile(byte[] stream) {
+        return new TiledBits(Tiling.whole(SPEC), List.of(stream), new int[1]);
+    }
+
     private static void assertCorrupt(String text, byte[] file) {
         CorruptInputException e = assertThrows(CorruptInputException.class, () -> InrContainer.parse(file));
         assertTrue(e.getMessage().contains(text), e.getMessage());
@@ -66,7 +71,7 @@ class TernaryModelSectionTest {
             w.u16(t.rows()).u16(t.cols());
             TensorCoding.write(w, t);
         }
-        byte[] plain = new InrContainer(SPEC, SHA, List.of(), InrFormat.MODE_CONTEXT, new byte[4]).toBytes();
+        byte[] plain = InrContainer.of(SPEC, SHA, List.of(), InrFormat.MODE_CONTEXT, oneTile(new byte[4])).toBytes();
         int cut = InrFormat.SPEC_BYTES;
         ByteWriter file = new ByteWriter();
         file.bytes(Arrays.copyOf(plain, cut));
