@@ -110,6 +110,15 @@ final class EncodeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String weights;
 
+    @Option(names = "--tile", paramLabel = "N", description = "Images: code in independent NxN tiles (threads code "
+            + "several at once; decode --region reads only those it touches). Default: "
+            + EncodeOptions.DEFAULT_TILE_SIZE + ".")
+    Integer tile;
+
+    @Option(names = "--block", paramLabel = "FRAMES", description = "Audio: code in independent blocks of FRAMES "
+            + "frames. Default: " + EncodeOptions.DEFAULT_BLOCK_FRAMES + " (about 6 s at 44.1 kHz).")
+    Integer block;
+
     @Option(names = "--segment", paramLabel = "FRAMES", defaultValue = "1024",
             description = "Audio: frames per segment network. Default: ${DEFAULT-VALUE}.")
     int segment;
@@ -331,6 +340,12 @@ final class EncodeCommand implements Callable<Integer> {
     private EncodeOptions options() {
         EncodeOptions.Builder b = EncodeOptions.builder().preset(EncodeOptions.Preset.fromId(preset))
                 .losslessModel(losslessModel).segmentFrames(segment);
+        if (tile != null) {
+            b.tileSize(tile);
+        }
+        if (block != null) {
+            b.blockFrames(block);
+        }
         if (weights.equals(AUTO_WEIGHTS)) {
             b.autoWeights(true);
         } else {

@@ -3,7 +3,9 @@ package io.inrkit.cli;
 import io.inrkit.codec.InrFileInfo;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,8 +49,30 @@ final class InrFacts {
         } else {
             m.put("ratioToPcm", round(sizes.total() / ((double) s.sampleCount() * ((s.bitDepth() + 7) / 8))));
         }
+        InrFileInfo.Tiles tiles = c.tiles();
+        m.put("tileWidth", tiles.width());
+        m.put("tileHeight", tiles.height());
+        m.put("tilesChecked", tiles.checked());
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (InrFileInfo.Tile t : tiles.list()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("x", t.x());
+            if (s.kind() == SignalKind.IMAGE) {
+                e.put("y", t.y());
+                e.put("width", t.width());
+                e.put("height", t.height());
+            } else {
+                e.put("frames", t.width());
+            }
+            e.put("codedBytes", t.codedBytes());
+            list.add(e);
+        }
+        m.put("tiles", list);
         return m;
     }
+
+    /** At most this many tiles are listed one by one in the text report; JSON lists them all. */
+    static final int LISTED_TILES = 8;
 
     static String text(Map<String, Object> m) {
         StringBuilder b = new StringBuilder();
@@ -73,6 +97,20 @@ final class InrFacts {
         InfoCommand.line(b, "rate", m.get("bitsPerSample") + " bits per sample"
                 + (m.containsKey("bitsPerPixel") ? ", " + m.get("bitsPerPixel") + " bits per pixel"
                         : ", " + m.get("ratioToPcm") + " of the raw PCM"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> tiles = (List<Map<String, Object>>) m.get("tiles");
+        boolean image = m.containsKey("width");
+        String unit = image ? m.get("tileWidth") + "x" + m.get("tileHeight") + " tiles" : m.get("tileWidth") + "-frame blocks";
+        InfoCommand.line(b, image ? "tiles" : "blocks", tiles.size() + (tiles.size() == 1 ? " (the whole signal)" : " " + unit)
+                + (Boolean.TRUE.equals(m.get("tilesChecked")) ? ", each with a CRC32C of its samples" : ""));
+        for (int i = 0; i < Math.min(tiles.size(), LISTED_TILES) && tiles.size() > 1; i++) {
+            Map<String, Object> t = tiles.get(i);
+            InfoCommand.line(b, "  " + i, (image ? t.get("width") + "x" + t.get("height") + "+" + t.get("x") + "+" + t.get("y")
+                    : "frames " + t.get("x") + ":" + t.get("frames")) + ", " + t.get("codedBytes") + " bytes");
+        }
+        if (tiles.size() > LISTED_TILES) {
+            InfoCommand.line(b, "  ...", (tiles.size() - LISTED_TILES) + " more (--json lists them all)");
+        }
         return b.toString().stripTrailing();
     }
 

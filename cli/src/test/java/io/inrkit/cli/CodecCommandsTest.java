@@ -75,6 +75,30 @@ class CodecCommandsTest {
         assertEquals(1, InrKit.exitCodeOf(x), "a mismatch is an internal error");
     }
 
+    /** Tiles: encode --tile, info lists them, decode --region reads only those it touches; audio blocks the same. */
+    @Test
+    void tilesAreListedAndARegionDecodesFromThem() throws Exception {
+        Path png = Cli.sample("kodim23-64x64.png", dir);
+        Path inr = dir.resolve("t.inr");
+        assertEquals(0, Cli.run("encode", png, inr, "--preset", "fast", "--tile", "24", "-q").code);
+        Cli info = Cli.run("info", inr);
+        assertTrue(info.out.contains("9 24x24 tiles, each with a CRC32C of its samples")
+                && info.out.contains("16x24+48+0, ") && info.out.contains("1 more (--json lists them all)"), info.out);
+        JsonNode j = CommandLineTest.json(Cli.run("info", inr, "--json"));
+        assertEquals(9, j.get("tiles").size());
+        assertEquals(2, j.get("version").asInt());
+        Path part = dir.resolve("part.png");
+        Cli d = Cli.run("decode", inr, part, "--region", "30x20+20+10");
+        assertEquals(0, d.code, d.toString());
+        assertTrue(d.out.contains("exact (tile checksums verified)"), d.out);
+        assertEquals(ImageFiles.read(png).signal().crop(20, 10, 30, 20), ImageFiles.read(part).signal());
+        Cli outside = Cli.run("decode", inr, dir.resolve("no.png"), "--region", "30x20+50+10");
+        assertEquals(2, outside.code, outside.toString());
+        assertTrue(outside.err.contains("not inside the 64x64 image"), outside.err);
+        assertEquals(2, Cli.run("decode", inr, dir.resolve("no.png"), "--samples", "0:10").code, "frames of an image");
+        assertFalse(Files.exists(dir.resolve("no.png")));
+    }
+
     @Test
     void encodeWithANetworkReportsEveryCandidate() throws Exception {
         Path png = Cli.sample("kodim23-64x64.png", dir);
