@@ -3,6 +3,8 @@ package io.inrkit.codec;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
  * Coverage-guided fuzzing of the .inr reader and decoder (docs/RELIABILITY.md). The contract: any
  * bytes either decode (and then the file's SHA-256 of the samples matched) or end in one
  * {@link BadInputException}; any other exception, an OutOfMemoryError or a run over 10 s is a
- * finding. Without {@code JAZZER_FUZZ} each target replays its committed inputs
+ * finding. A file that parses is also read through the random-access path (one position, at the
+ * far corner or the last frame). Without {@code JAZZER_FUZZ} each target replays its committed inputs
  * ({@code DecoderFuzzTestInputs/<target>}: the golden files, encoder output, and every finding).
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -45,15 +48,33 @@ class DecoderFuzzTest {
     private static void readAndDecode(byte[] file) {
         Decoder.isInr(file);
         InrFileInfo.kindOf(file);
+        InrFileInfo info = null;
         try {
-            InrFileInfo.read(file);
+            info = InrFileInfo.read(file);
         } catch (BadInputException expected) {
             // a typed refusal is the contract
+        }
+        if (info != null) {
+            decodePart(file, info.spec());
         }
         try {
             Signal decoded = Decoder.decode(file, LIMITS);
             if (decoded.spec().positions() > LIMITS.maxPixels()) {
                 throw new AssertionError("decoded " + decoded.spec().describe() + " past the pixel limit");
+            }
+        } catch (BadInputException expected) {
+            // a typed refusal is the contract
+        }
+    }
+
+    /** The random-access path: the last tile's corner of an image, the last frames of audio. */
+    private static void decodePart(byte[] file, SignalSpec spec) {
+        try {
+            Signal part = spec.kind() == SignalKind.IMAGE
+                    ? Decoder.decodeRegion(file, spec.width() - 1, spec.height() - 1, 1, 1, LIMITS)
+                    : Decoder.decodeFrames(file, spec.frames() - 1, 1, LIMITS);
+            if (part.spec().positions() != 1) {
+                throw new AssertionError("a one-position region decoded to " + part.spec().describe());
             }
         } catch (BadInputException expected) {
             // a typed refusal is the contract

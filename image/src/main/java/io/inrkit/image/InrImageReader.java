@@ -2,6 +2,7 @@ package io.inrkit.image;
 
 import com.twelvemonkeys.imageio.ImageReaderBase;
 import com.twelvemonkeys.imageio.StandardImageMetadataSupport;
+import io.inrkit.codec.DecodeOptions;
 import io.inrkit.codec.Decoder;
 import io.inrkit.codec.InrFileInfo;
 import io.inrkit.core.BadInputException;
@@ -125,20 +126,13 @@ public final class InrImageReader extends ImageReaderBase {
             processReadAborted();
             return getDestination(param, getImageTypes(imageIndex), w, h);
         }
-        if (signal == null) {
-            try {
-                signal = Decoder.decode(data, Runtime.getRuntime().availableProcessors());
-            } catch (BadInputException e) {
-                throw new IIOException("cannot decode .inr: " + e.getMessage(), e);
-            }
-        }
-        BufferedImage full = RasterSignals.toImage(signal, containerBits(spec.bitDepth()));
-        processImageProgress(100f);
-        if (abortRequested()) {
-            processReadAborted();
-            return param == null ? full : getDestination(param, getImageTypes(imageIndex), w, h);
-        }
         if (param == null) {
+            BufferedImage full = RasterSignals.toImage(whole(), containerBits(spec.bitDepth()));
+            processImageProgress(100f);
+            if (abortRequested()) {
+                processReadAborted();
+                return full;
+            }
             processImageComplete();
             return full;
         }
@@ -149,17 +143,53 @@ public final class InrImageReader extends ImageReaderBase {
         computeRegions(param, w, h, destination, source, target);
         int sx = param.getSourceXSubsampling();
         int sy = param.getSourceYSubsampling();
-        Raster from = full.getRaster();
+        // The pixels the subsampled region reads: only the tiles under them are decoded.
+        int spanX = (target.width - 1) * sx + 1;
+        int spanY = (target.height - 1) * sy + 1;
+        Signal part = region(source.x, source.y, spanX, spanY);
+        processImageProgress(100f);
+        if (abortRequested()) {
+            processReadAborted();
+            return destination;
+        }
+        Raster from = RasterSignals.toImage(part, containerBits(spec.bitDepth())).getRaster();
         WritableRaster to = destination.getRaster();
         int[] pixel = new int[spec.channels()];
         for (int y = 0; y < target.height; y++) {
             for (int x = 0; x < target.width; x++) {
-                from.getPixel(source.x + x * sx, source.y + y * sy, pixel);
+                from.getPixel(x * sx, y * sy, pixel);
                 to.setPixel(target.x + x, target.y + y, pixel);
             }
         }
         processImageComplete();
         return destination;
+    }
+
+    /** The whole image, decoded once and kept for later reads. */
+    private Signal whole() throws IIOException {
+        if (signal == null) {
+            try {
+                signal = Decoder.decode(data, Runtime.getRuntime().availableProcessors());
+            } catch (BadInputException e) {
+                throw new IIOException("cannot decode .inr: " + e.getMessage(), e);
+            }
+        }
+        return signal;
+    }
+
+    /** The {@code width x height} pixels at {@code (x, y)}: from the whole image if decoded, else from their tiles. */
+    private Signal region(int x, int y, int width, int height) throws IIOException {
+        SignalSpec spec = signal != null ? signal.spec() : container.spec();
+        if (signal != null || x == 0 && y == 0 && width == spec.width() && height == spec.height()) {
+            Signal all = whole();
+            return width == spec.width() && height == spec.height() ? all : all.crop(x, y, width, height);
+        }
+        try {
+            return Decoder.decodeRegion(data, x, y, width, height,
+                    DecodeOptions.builder().threads(Runtime.getRuntime().availableProcessors()).build());
+        } catch (BadInputException e) {
+            throw new IIOException("cannot decode .inr: " + e.getMessage(), e);
+        }
     }
 
     /** Standard metadata: lossless "INR" compression, significant bits, and the sizes as text. */

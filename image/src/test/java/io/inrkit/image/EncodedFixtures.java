@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * .inr files for the ImageIO plugin's tests, encoded once per test JVM from the committed PNG
- * fixtures with the fast preset (context coding only, no network to train). They are encoded
+ * fixtures with the fast preset (context coding only, no network to train), in 16x16 tiles, so
+ * that the 32x24 images are four tiles and every source region the suites read decodes from the
+ * tiles it touches. They are encoded
  * here rather than committed so that they always come from the current encoder and format.
  */
 final class EncodedFixtures {
@@ -54,8 +56,8 @@ final class EncodedFixtures {
 
     private static Encoded encode(Path dir, String name, Signal signal) throws IOException {
         Path file = dir.resolve(name + ".inr");
-        byte[] inr = Encoder.encode(signal, EncodeOptions.builder().preset(EncodeOptions.Preset.FAST).build(),
-                Encoder.Listener.NONE).file();
+        byte[] inr = Encoder.encode(signal, EncodeOptions.builder().preset(EncodeOptions.Preset.FAST).tileSize(16)
+                .build(), Encoder.Listener.NONE).file();
         Files.write(file, inr);
         file.toFile().deleteOnExit();
         return new Encoded(file, signal);
