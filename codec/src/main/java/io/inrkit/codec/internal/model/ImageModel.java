@@ -44,8 +44,13 @@ public final class ImageModel {
     private final SideInformation side;
     private final int predictors;
 
-    /** The samples coded so far (the decoder's output). */
+    /**
+     * The last {@link #ROWS} rows of samples coded, a ring: every context reads the current row
+     * and the two above it, so the model holds three rows whatever the image's height (the
+     * decoded samples go to the caller's {@link SampleSink}).
+     */
     private final int[] samples;
+    private static final int ROWS = 3;
     /** |prediction - value| in 1/16, per channel and prediction, for the current and previous row. */
     private final int[][][] errors;
     /** Each predictor's prediction of the current sample, in 1/16. */
@@ -66,7 +71,7 @@ public final class ImageModel {
         this.order = codingOrder(channels);
         this.predictors = CH_BLEND + 1 + (side != null ? 1 : 0);
         this.lastBlend = new long[channels];
-        this.samples = new int[width * height * channels];
+        this.samples = new int[ROWS * width * channels];
         this.errors = new int[channels][predictors][2 * width];
         this.predictions16 = new long[predictors];
         this.sideProbability = new int[bits];
@@ -84,21 +89,22 @@ public final class ImageModel {
 
     /**
      * Codes every sample. When encoding, {@code source} holds the samples (unsigned, interleaved);
-     * when decoding it is null. Returns the samples.
+     * when decoding it is null. Every sample coded (unsigned, with its interleaved index) goes to
+     * {@code out}.
      */
-    public int[] code(BinaryCoder coder, int[] source) {
+    public void code(BinaryCoder coder, int[] source, SampleSink out) {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 for (int ci = 0; ci < channels; ci++) {
                     int c = order[ci];
                     int index = (y * width + x) * channels + c;
                     int value = codeSample(coder, x, y, ci, c, source == null ? 0 : source[index]);
-                    samples[index] = value;
+                    samples[((y % ROWS) * width + x) * channels + c] = value;
+                    out.set(index, value);
                     learn(x, y, c, value);
                 }
             }
         }
-        return samples;
     }
 
     private int codeSample(BinaryCoder coder, int x, int y, int ci, int c, int value) {
@@ -113,7 +119,7 @@ public final class ImageModel {
     }
 
     private int sample(int x, int y, int c) {
-        return samples[(y * width + x) * channels + c];
+        return samples[((y % ROWS) * width + x) * channels + c];
     }
 
     /** Fills {@link #predictions16} for sample (x, y, c); returns the local error scale in 1/16. */

@@ -30,7 +30,7 @@ public final class SampleCodec {
             u[i] = SampleCoding.toUnsigned(s.sample(i), spec.bitDepth(), spec.signed());
         }
         ArithmeticEncoder enc = new ArithmeticEncoder(u.length);
-        run(enc, spec, u, side, mode);
+        run(enc, spec, u, side, mode, SampleSink.NONE);
         return enc.finish();
     }
 
@@ -46,9 +46,11 @@ public final class SampleCodec {
                     + "every stream starts with");
         }
         ArithmeticDecoder decoder = new ArithmeticDecoder(coded, 0, coded.length);
-        int[] u;
+        Signal.Builder b = Signal.builder(spec);
+        int bits = spec.bitDepth();
+        boolean signed = spec.signed();
         try {
-            u = run(decoder, spec, null, side, mode);
+            run(decoder, spec, null, side, mode, (index, value) -> b.set(index, SampleCoding.fromUnsigned(value, bits, signed)));
         } catch (ArithmeticDecoder.Overrun e) {
             throw new CorruptInputException("truncated or corrupt coded bits: " + e.getMessage()
                     + " (" + spec.describe() + ")");
@@ -58,36 +60,36 @@ public final class SampleCodec {
             throw new CorruptInputException("corrupt coded bits: " + left + (left == 1 ? " byte is" : " bytes are")
                     + " left after the last sample");
         }
-        Signal.Builder b = Signal.builder(spec);
-        for (int i = 0; i < u.length; i++) {
-            b.set(i, SampleCoding.fromUnsigned(u[i], spec.bitDepth(), spec.signed()));
-        }
         return b.build();
     }
 
-    private static int[] run(BinaryCoder coder, SignalSpec spec, int[] source, SideInformation side, int mode) {
+    private static void run(BinaryCoder coder, SignalSpec spec, int[] source, SideInformation side, int mode,
+            SampleSink out) {
         if (mode == InrFormat.MODE_INR) {
-            return inrOnly(coder, spec, source, side);
+            inrOnly(coder, spec, source, side, out);
+            return;
         }
         SideInformation used = mode == InrFormat.MODE_MIXED ? side : null;
         if (spec.kind() == SignalKind.IMAGE) {
-            return new ImageModel(spec.width(), spec.height(), spec.channels(), spec.bitDepth(), used).code(coder, source);
+            new ImageModel(spec.width(), spec.height(), spec.channels(), spec.bitDepth(), used).code(coder, source, out);
+            return;
         }
-        return new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used).code(coder, source);
+        int[] samples = new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used).code(coder, source);
+        for (int i = 0; i < samples.length; i++) {
+            out.set(i, samples[i]);
+        }
     }
 
-    private static int[] inrOnly(BinaryCoder coder, SignalSpec spec, int[] source, SideInformation side) {
+    private static void inrOnly(BinaryCoder coder, SignalSpec spec, int[] source, SideInformation side, SampleSink out) {
         int c = spec.channels();
         int bits = spec.bitDepth();
-        int[] out = new int[spec.sampleCount()];
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0, n = spec.sampleCount(); i < n; i++) {
             int value = source == null ? 0 : source[i];
             int v = 0;
             for (int b = bits - 1; b >= 0; b--) {
                 v |= coder.code((value >>> b) & 1, side.probability(i / c, i % c, b)) << b;
             }
-            out[i] = v;
+            out.set(i, v);
         }
-        return out;
     }
 }

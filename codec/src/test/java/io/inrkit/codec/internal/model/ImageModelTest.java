@@ -20,10 +20,11 @@ class ImageModelTest {
         int w = s.spec().width();
         int h = s.spec().height();
         ArithmeticEncoder enc = new ArithmeticEncoder(1024);
-        new ImageModel(w, h, s.channels(), s.bitDepth(), null).code(enc, src);
+        new ImageModel(w, h, s.channels(), s.bitDepth(), null).code(enc, src, SampleSink.NONE);
         byte[] data = enc.finish();
-        int[] back = new ImageModel(w, h, s.channels(), s.bitDepth(), null)
-                .code(new ArithmeticDecoder(data, 0, data.length), null);
+        int[] back = new int[src.length];
+        new ImageModel(w, h, s.channels(), s.bitDepth(), null)
+                .code(new ArithmeticDecoder(data, 0, data.length), null, (index, value) -> back[index] = value);
         assertArrayEquals(src, back, "every sample decoded");
         return data.length;
     }
