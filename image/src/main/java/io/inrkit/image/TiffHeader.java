@@ -38,7 +38,8 @@ final class TiffHeader {
         long ifd = bigTiff ? u64(d, 8, little) : u32(d, 4, little);
         int countBytes = bigTiff ? 8 : 2;
         int entryBytes = bigTiff ? 20 : 12;
-        require(ifd >= headerBytes && ifd + countBytes <= d.length, "TIFF directory offset " + ifd
+        // ifd may be as large as Long.MAX_VALUE: compare without adding to it
+        require(ifd >= headerBytes && ifd <= d.length - countBytes, "TIFF directory offset " + ifd
                 + " outside the file (" + d.length + " bytes)");
         int at = (int) ifd;
         long entries = bigTiff ? u64(d, at, little) : u16(d, at, little);
