@@ -208,7 +208,7 @@ class CodecCommandsTest {
         assertEquals(3, memory.code, memory.toString());
         assertEquals(1, memory.err.strip().lines().count(), memory.err);
         assertTrue(memory.err.startsWith("inrkit decode: " + inr + ": the file declares image 16x16")
-                && memory.err.contains("needs about 18432 bytes") && memory.err.contains("limit of 1024 bytes")
+                && memory.err.contains("needs about 3936768 bytes (3 MiB)") && memory.err.contains("limit of 1024 bytes")
                 && memory.err.contains("--max-memory") && memory.err.contains("-Xmx"), memory.err);
         Cli pixels = Cli.run("decode", inr, out, "--max-pixels", "255");
         assertEquals(3, pixels.code, pixels.toString());
@@ -219,7 +219,7 @@ class CodecCommandsTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no output, no temporary file");
         }
         // a context-only file holds no network, so even a model-size limit of 0 lets it through
-        assertEquals(0, Cli.run("decode", inr, out, "--max-memory", "18432", "--max-pixels", "256",
+        assertEquals(0, Cli.run("decode", inr, out, "--max-memory", "3936768", "--max-pixels", "256",
                 "--max-parameters", "0", "-q").code);
         assertEquals(ImageFiles.read(png).signal().crop(0, 0, 16, 16), ImageFiles.read(out).signal());
         Path again = dir.resolve("again.png");

@@ -53,7 +53,7 @@ public final class DecodeOptions {
         return threads;
     }
 
-    /** Bytes a decode may need, by {@link #memoryNeeded}. Default: the JVM's maximum heap. */
+    /** Bytes a decode may need, as the decoder estimates them before it starts. Default: the JVM's maximum heap. */
     public long maxMemory() {
         return maxMemory;
     }
@@ -68,16 +68,37 @@ public final class DecodeOptions {
         return maxParameters;
     }
 
+    /** A context model's tables and history, per channel, for each tile being decoded (measured: 0.85-1.25 MiB). */
+    static final long MODEL_STATE_BYTES_PER_CHANNEL = 5L << 18;
+
     /**
-     * About what decoding {@code spec} takes: each sample as an int in the decoder's output and in
-     * the signal made from it, and a 16-bit probability for each of its bits.
+     * About what decoding {@code spec} takes: the decoded samples at their own width (1, 2 or 4
+     * bytes); with models, a 16-bit probability for each of their bits; and for each tile decoded
+     * at once (at most {@code threads}), the tile's samples again with a model's state.
+     *
+     * @param spec what the caller gets: the signal, or the region asked for
+     * @param whole the file's signal, which the models' probabilities cover
+     * @param models whether the file has models
+     * @param tileSamples samples of the largest tile
+     * @param tiles tiles decoded
      */
-    static long memoryNeeded(SignalSpec spec) {
-        return (long) spec.sampleCount() * (4 + 4 + 2L * spec.bitDepth());
+    long memoryNeeded(SignalSpec spec, SignalSpec whole, boolean models, long tileSamples, long tiles) {
+        long store = spec.bitDepth() <= 8 ? 1 : spec.bitDepth() <= 16 ? 2 : 4;
+        long bytes = spec.sampleCount() * store;
+        if (models) {
+            bytes += whole.sampleCount() * 2L * whole.bitDepth();
+        }
+        long inFlight = Math.min(threads, tiles);
+        return bytes + inFlight * (tileSamples * (store + 4) + whole.channels() * MODEL_STATE_BYTES_PER_CHANNEL);
     }
 
-    /** Refuses {@code spec} when it is over either limit. */
-    void check(SignalSpec spec) throws MemoryLimitException {
+    /**
+     * Refuses a decode over either limit: of {@code spec} (the signal or the region asked for) from
+     * a file of signal {@code whole} in tiles of {@code tileSamples} samples, {@code tiles} of them
+     * to decode.
+     */
+    void check(SignalSpec spec, SignalSpec whole, boolean models, long tileSamples, long tiles)
+            throws MemoryLimitException {
         long pixels = spec.kind() == SignalKind.AUDIO ? spec.frames() : spec.positions();
         String counted = spec.kind() == SignalKind.AUDIO ? " frames" : " pixels";
         if (pixels > maxPixels) {
@@ -85,7 +106,7 @@ public final class DecodeOptions {
                     + ", over the limit of " + maxPixels + counted + " (raise it with --max-pixels)",
                     MemoryLimitException.Unit.PIXELS, pixels, maxPixels);
         }
-        long bytes = memoryNeeded(spec);
+        long bytes = memoryNeeded(spec, whole, models, tileSamples, tiles);
         if (bytes > maxMemory) {
             throw new MemoryLimitException("the file declares " + spec.describe() + ", which needs about "
                     + bytes(bytes) + " to decode, over the limit of " + bytes(maxMemory)

@@ -3,6 +3,7 @@ package io.inrkit.codec;
 import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.StoredNetwork;
+import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.model.ModelSideInformation;
 import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.core.BadInputException;
@@ -100,7 +101,11 @@ public final class Decoder {
             int width, int height) throws BadInputException {
         // The parse allocates only what the file's bytes and the format's model limits bound;
         // the samples and their probabilities, what the signal's declared size sets, come after.
-        options.check(c.models().isEmpty() ? decoded : c.spec());
+        Tiling tiling = c.bits().tiling();
+        Tiling.Tile first = tiling.tile(c.spec(), 0);
+        long tiles = c.bits().streams().size();
+        options.check(decoded, c.spec(), !c.models().isEmpty(), (long) first.positions() * c.spec().channels(),
+                tiles);
         options.checkModels(c.models().stream().mapToLong(StoredNetwork::parameters).sum());
         ModelSideInformation side = c.models().isEmpty() ? null
                 : new ModelSideInformation(c.spec(), c.models(), options.threads());

@@ -30,8 +30,10 @@ class DecodeOptionsTest {
 
     @Test
     void aFileOverTheMemoryLimitIsRefusedNamingBothNumbers() throws Exception {
-        long needed = 16 * 16 * 3 * (4 + 4 + 2 * 8);
-        assertEquals(needed, DecodeOptions.memoryNeeded(image.spec()));
+        // one tile: the samples at a byte each, the tile's samples again with 4 bytes of model
+        // history each, and the context model's state for 3 channels
+        long needed = 768 + 768 * 5 + 3 * DecodeOptions.MODEL_STATE_BYTES_PER_CHANNEL;
+        assertEquals(needed, DecodeOptions.defaults().memoryNeeded(image.spec(), image.spec(), false, 768, 1));
         MemoryLimitException e = assertThrows(MemoryLimitException.class,
                 () -> Decoder.decode(imageFile, DecodeOptions.builder().maxMemory(needed - 1).build()));
         assertEquals(MemoryLimitException.Unit.BYTES, e.unit());
@@ -94,7 +96,8 @@ class DecodeOptionsTest {
         assertTrue(pixels <= DecodeOptions.defaults().maxPixels());
         MemoryLimitException e = assertThrows(MemoryLimitException.class,
                 () -> Decoder.decode(huge, DecodeOptions.builder().maxMemory(1L << 30).build()));
-        assertEquals(pixels * (4 + 4 + 2 * 16), e.needed());
+        assertEquals(pixels * 2 + pixels * (2 + 4) + DecodeOptions.MODEL_STATE_BYTES_PER_CHANNEL, e.needed(),
+                "16-bit samples held as shorts, the one tile's again with the model's history");
         assertEquals(1L << 30, e.limit());
         BadInputException named = e.withContext("scan.inr");
         assertTrue(named instanceof MemoryLimitException m && m.needed() == e.needed() && m.limit() == e.limit()
