@@ -11,6 +11,8 @@ import io.inrkit.core.UnsupportedFormatException;
 import io.inrkit.core.internal.AtomicOutput;
 import io.inrkit.core.internal.InputFiles;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,7 +90,7 @@ public final class ImageFiles {
                         : new UnsupportedFormatException("the " + format + " file holds " + images
                                 + " images; INRKit reads single images");
             }
-            checkSize(reader.getWidth(0), reader.getHeight(0), limits);
+            checkSize(reader.getWidth(0), reader.getHeight(0), bytesPerPixel(reader), limits);
             img = reader.read(0);
             metadata = reader.getImageMetadata(0);
         } catch (BadInputException e) {
@@ -144,7 +146,8 @@ public final class ImageFiles {
      * Refuses images whose declared size cannot be held or is over the caller's limits, before
      * the decoder allocates for them.
      */
-    private static void checkSize(int width, int height, DecodeOptions limits) throws BadInputException {
+    private static void checkSize(int width, int height, int bytesPerPixel, DecodeOptions limits)
+            throws BadInputException {
         if (width < 1 || height < 1) {
             throw new CorruptInputException("impossible image size " + width + "x" + height);
         }
@@ -159,8 +162,7 @@ public final class ImageFiles {
                     + " pixels, over the limit of " + limits.maxPixels() + " pixels (raise it with --max-pixels)",
                     MemoryLimitException.Unit.PIXELS, pixels, limits.maxPixels());
         }
-        // decoded raster (2 bytes a sample at most) plus the signal's copy of it
-        long bytes = samples * 2 * 2;
+        long bytes = pixels * bytesPerPixel;
         if (bytes > limits.maxMemory()) {
             throw new MemoryLimitException("the image declares " + width + "x" + height + ", which needs about "
                     + bytes + " bytes to read, over the limit of " + limits.maxMemory()
@@ -172,6 +174,27 @@ public final class ImageFiles {
             throw new BadInputException("image of " + width + "x" + height + " needs about " + (bytes >> 20)
                     + " MiB, more than the " + (available >> 20) + " MiB the JVM has free (raise -Xmx in JAVA_OPTS)");
         }
+    }
+
+    /**
+     * Bytes a pixel takes while it is read: in the reader's raster (its bands at their sample
+     * size) and in the signal made from it (as many channels, or 4 for a palette, each 1 byte up to
+     * 8 bits and 2 above). When the reader cannot say, the most any image takes: 4 channels of 2
+     * bytes, twice.
+     */
+    private static int bytesPerPixel(ImageReader reader) {
+        try {
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            if (type != null) {
+                int bands = type.getNumBands();
+                int rasterBytes = Math.max(1, DataBuffer.getDataTypeSize(type.getSampleModel().getDataType()) / 8);
+                boolean palette = type.getColorModel() instanceof IndexColorModel;
+                return bands * rasterBytes + (palette ? 4 : bands) * Math.min(2, rasterBytes);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the read that follows reports what is wrong with the file
+        }
+        return 4 * 2 * 2;
     }
 
     /** The bit depth every channel's PNG sBIT entry names, or 0 when absent or unequal. */

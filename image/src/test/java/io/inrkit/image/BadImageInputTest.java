@@ -84,7 +84,7 @@ class BadImageInputTest {
         assertEquals(768, pixels.needed());
         assertTrue(pixels.getMessage().contains("32x24, 768 pixels, over the limit of 767 pixels")
                 && pixels.getMessage().contains("--max-pixels"), pixels.getMessage());
-        long bytes = 768 * 4 * 2 * 2; // as many as 4 channels of 2 bytes, raster and signal
+        long bytes = 768 * 2; // a gray 8-bit pixel: a byte in the reader's raster, a byte in the signal
         MemoryLimitException memory = assertThrows(MemoryLimitException.class,
                 () -> ImageFiles.decode(png, DecodeOptions.builder().maxMemory(bytes - 1).build()));
         assertEquals(MemoryLimitException.Unit.BYTES, memory.unit());
