@@ -29,11 +29,11 @@ done
 cmp "$WORK/m1.inr" "$WORK/m2.inr" && echo "identical .inr with 1 and 2 threads: $(stat -c %s "$WORK/m1.inr") bytes"
 for t in 1 2; do
   run "inrkit decode --threads $t" ./inrkit decode "$WORK/m1.inr" "$WORK/d$t.png" --threads $t -f -q
-  ./inrkit compare "$IMG" "$WORK/d$t.png" | head -1
+  ./inrkit compare "$IMG" "$WORK/d$t.png" | grep differing
 done
 run "inrkit decode --region 512x512+1700+1200" ./inrkit decode "$WORK/m1.inr" "$WORK/r.png" --region 512x512+1700+1200 -f -q
 ./inrkit convert "$IMG" "$WORK/crop.png" --crop 512x512+1700+1200 -f -q
-./inrkit compare "$WORK/crop.png" "$WORK/r.png" | head -1
+./inrkit compare "$WORK/crop.png" "$WORK/r.png" | grep differing
 if command -v cjxl >/dev/null && command -v djxl >/dev/null; then
   run "cjxl -d 0 -e 7" cjxl "$IMG" "$WORK/m.jxl" -d 0 -e 7
   run "djxl" djxl "$WORK/m.jxl" "$WORK/dj.png"
