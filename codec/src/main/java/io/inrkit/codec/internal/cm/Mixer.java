@@ -45,9 +45,12 @@ public final class Mixer {
             throw new IllegalStateException(count + " inputs added, mixer has " + inputs);
         }
         base = set * inputs;
+        int[] w = weights;
+        int[] x = stretchedInputs;
+        int b = base;
         long dot = 0;
-        for (int i = 0; i < inputs; i++) {
-            dot += (long) weights[base + i] * stretchedInputs[i];
+        for (int i = 0; i < x.length; i++) {
+            dot += (long) w[b + i] * x[i];
         }
         int d = (int) Math.max(-2047, Math.min(2047, dot >> 16));
         prediction = Probability.squash(d);
@@ -57,8 +60,11 @@ public final class Mixer {
     /** Learns from the coded bit and clears the inputs. */
     public void update(int bit) {
         int err = ((bit << 12) - prediction) * rate;
-        for (int i = 0; i < inputs; i++) {
-            weights[base + i] += (stretchedInputs[i] * err) >> 14;
+        int[] w = weights;
+        int[] x = stretchedInputs;
+        int b = base;
+        for (int i = 0; i < x.length; i++) {
+            w[b + i] += (x[i] * err) >> 14;
         }
         count = 0;
     }
