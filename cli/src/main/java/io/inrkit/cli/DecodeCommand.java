@@ -51,7 +51,8 @@ final class DecodeCommand implements Callable<Integer> {
     @Mixin
     RegionOptions region;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads evaluating the models. Default: all cores.")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads decoding tiles (several at once) and "
+            + "evaluating the models. Default: all cores.")
     Integer threads;
 
     @Option(names = "--max-memory", paramLabel = "SIZE", description = "Refuse a file that needs more memory than SIZE "
