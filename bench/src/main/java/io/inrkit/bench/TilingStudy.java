@@ -1,6 +1,8 @@
 package io.inrkit.bench;
 
+import io.inrkit.audio.AudioFiles;
 import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.model.SampleCodec;
 import io.inrkit.core.Signal;
 import io.inrkit.image.ImageFiles;
@@ -13,12 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * What independent tiles cost (issue 14): each image's context-model bytes coded whole, and coded
- * as independent tiles of each size asked for, every tile with a fresh model (as a decoder that
- * decodes tiles on their own, in parallel or for a region, must start), plus 8 bytes of index a
- * tile (coded length, checksum of its samples). Prints one row an image and the totals.
+ * What independent tiles cost (issue 14): each image's (or recording's) context-model bytes coded
+ * whole, and coded as independent tiles (audio: blocks) of each size asked for, every tile with a
+ * fresh model (as a decoder that decodes tiles on their own, in parallel or for a region, must
+ * start), plus 8 bytes of index a tile (coded length, checksum of its samples). Prints one row a
+ * file and the totals. Sizes are tile edges for images, block frames for audio (.wav, .aif,
+ * .aiff, .au).
  *
- * <pre>java -cp ... io.inrkit.bench.TilingStudy [--threads N] TILE[,TILE...] IMAGE...</pre>
+ * <pre>java -cp ... io.inrkit.bench.TilingStudy [--threads N] SIZE[,SIZE...] FILE...</pre>
  */
 public final class TilingStudy {
 
@@ -47,7 +51,7 @@ public final class TilingStudy {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<long[]>> rows = new ArrayList<>();
         for (Path f : files) {
-            rows.add(pool.submit(() -> measure(ImageFiles.read(f).signal(), tiles)));
+            rows.add(pool.submit(() -> measure(read(f), tiles)));
         }
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-44s %10s", "image", "whole"));
         for (int t : tiles) {
@@ -66,20 +70,22 @@ public final class TilingStudy {
         pool.shutdown();
     }
 
+    private static Signal read(Path f) throws java.io.IOException {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean audio = AudioFiles.EXTENSIONS.stream().anyMatch(e -> name.endsWith("." + e));
+        return audio ? AudioFiles.read(f).signal() : ImageFiles.read(f).signal();
+    }
+
     /** Bytes whole, then for each tile size the tiles' bytes and index. */
     static long[] measure(Signal s, int[] tiles) {
         long[] r = new long[tiles.length + 1];
         r[0] = SampleCodec.encode(s, null, InrFormat.MODE_CONTEXT).length;
-        int w = s.spec().width();
-        int h = s.spec().height();
         for (int k = 0; k < tiles.length; k++) {
-            int t = tiles[k];
+            Tiling tiling = Tiling.of(s.spec(), tiles[k], tiles[k]);
             long bytes = 0;
-            for (int y = 0; y < h; y += t) {
-                for (int x = 0; x < w; x += t) {
-                    Signal tile = s.crop(x, y, Math.min(t, w - x), Math.min(t, h - y));
-                    bytes += SampleCodec.encode(tile, null, InrFormat.MODE_CONTEXT).length + INDEX_BYTES_PER_TILE;
-                }
+            for (int i = 0, n = (int) tiling.count(s.spec()); i < n; i++) {
+                Signal tile = tiling.tile(s.spec(), i).cut(s);
+                bytes += SampleCodec.encode(tile, null, InrFormat.MODE_CONTEXT).length + INDEX_BYTES_PER_TILE;
             }
             r[k + 1] = bytes;
         }

@@ -116,7 +116,7 @@ final class EncodeCommand implements Callable<Integer> {
     Integer tile;
 
     @Option(names = "--block", paramLabel = "FRAMES", description = "Audio: code in independent blocks of FRAMES "
-            + "frames. Default: " + EncodeOptions.DEFAULT_BLOCK_FRAMES + " (about 6 s at 44.1 kHz).")
+            + "frames. Default: " + EncodeOptions.DEFAULT_BLOCK_FRAMES + " (about 24 s at 44.1 kHz).")
     Integer block;
 
     @Option(names = "--segment", paramLabel = "FRAMES", defaultValue = "1024",

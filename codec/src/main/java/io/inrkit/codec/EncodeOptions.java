@@ -59,7 +59,7 @@ public final class EncodeOptions {
      * (docs/CODEC.md, "Tiles").
      */
     public static final int DEFAULT_TILE_SIZE = Tiling.DEFAULT_EDGE;
-    /** The default audio block, {@value} frames: about 6 s at 44.1 kHz. */
+    /** The default audio block, {@value} frames: about 24 s at 44.1 kHz (docs/CODEC.md, "Tiles"). */
     public static final int DEFAULT_BLOCK_FRAMES = Tiling.DEFAULT_BLOCK_FRAMES;
 
     private EncodeOptions(Builder b) {
