@@ -138,7 +138,7 @@ public final class AudioFiles {
                     + limits.maxPixels() + " frames (raise it with --max-pixels)",
                     MemoryLimitException.Unit.PIXELS, spec.frames(), limits.maxPixels());
         }
-        long memory = 4L * spec.sampleCount(); // the signal's samples, as ints
+        long memory = 4L * spec.sampleCount(); // the signal's samples: at most 4 bytes each
         if (memory > limits.maxMemory()) {
             throw new MemoryLimitException("the file declares " + spec.describe() + ", which needs about " + memory
                     + " bytes to read, over the limit of " + limits.maxMemory() + " bytes (raise it with --max-memory)",

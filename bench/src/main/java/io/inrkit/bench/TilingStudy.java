@@ -2,8 +2,10 @@ package io.inrkit.bench;
 
 import io.inrkit.audio.AudioFiles;
 import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.core.Signal;
 import io.inrkit.image.ImageFiles;
 import java.nio.file.Path;
@@ -25,9 +27,6 @@ import java.util.concurrent.Future;
  * <pre>java -cp ... io.inrkit.bench.TilingStudy [--threads N] SIZE[,SIZE...] FILE...</pre>
  */
 public final class TilingStudy {
-
-    /** Index bytes a tile adds: its coded length and a CRC32C of its samples. */
-    static final int INDEX_BYTES_PER_TILE = 8;
 
     private TilingStudy() {
     }
@@ -82,12 +81,8 @@ public final class TilingStudy {
         r[0] = SampleCodec.encode(s, null, InrFormat.MODE_CONTEXT).length;
         for (int k = 0; k < tiles.length; k++) {
             Tiling tiling = Tiling.of(s.spec(), tiles[k], tiles[k]);
-            long bytes = 0;
-            for (int i = 0, n = (int) tiling.count(s.spec()); i < n; i++) {
-                Signal tile = tiling.tile(s.spec(), i).cut(s);
-                bytes += SampleCodec.encode(tile, null, InrFormat.MODE_CONTEXT).length + INDEX_BYTES_PER_TILE;
-            }
-            r[k + 1] = bytes;
+            TiledBits coded = TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT, tiling, 1);
+            r[k + 1] = coded.codedBytes() + (long) InrFormat.TILE_ENTRY_BYTES * coded.streams().size();
         }
         return r;
     }

@@ -35,8 +35,8 @@ public final class Decoder {
 
     public static Signal decode(byte[] file, DecodeOptions options) throws BadInputException {
         InrContainer c = InrContainer.parse(file);
-        SignalSpec spec = c.spec();
-        Signal s = decodeTiles(c, c.spec(), options, 0, 0, extent(spec, 0), extent(spec, 1));
+        Tiling whole = Tiling.whole(c.spec()); // the whole signal as one region
+        Signal s = decodeTiles(c, c.spec(), options, 0, 0, whole.tileWidth(), whole.tileHeight());
         if (!Arrays.equals(SampleHash.of(s), c.sha256())) {
             throw new CorruptInputException("decoded samples do not match the file's SHA-256: the coded bits are corrupt");
         }
@@ -110,14 +110,6 @@ public final class Decoder {
         ModelSideInformation side = c.models().isEmpty() ? null
                 : new ModelSideInformation(c.spec(), c.models(), options.threads());
         return TiledCoding.decode(c.spec(), c.bits(), side, c.mode(), options.threads(), x, y, width, height);
-    }
-
-    /** Axis 0 (width, or frames) or 1 (height; 1 for audio) of the signal. */
-    private static int extent(SignalSpec spec, int axis) {
-        if (spec.kind() != SignalKind.IMAGE) {
-            return axis == 0 ? spec.frames() : 1;
-        }
-        return axis == 0 ? spec.width() : spec.height();
     }
 
     /**

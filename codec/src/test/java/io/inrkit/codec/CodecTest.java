@@ -7,7 +7,6 @@ import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.StoredModel;
-import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.model.ModelSideInformation;
 import io.inrkit.codec.internal.model.SampleCodec;
 import io.inrkit.codec.internal.quant.TensorFormat;
@@ -70,7 +69,7 @@ class CodecTest {
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, 1);
         for (int mode : new int[] {InrFormat.MODE_CONTEXT, InrFormat.MODE_MIXED, InrFormat.MODE_INR}) {
             byte[] coded = SampleCodec.encode(s, side, mode);
-            byte[] file = InrContainer.of(s.spec(), SampleHash.of(s), models, mode, TiledBits.single(s, coded)).toBytes();
+            byte[] file = InrContainer.of(s.spec(), SampleHash.of(s), models, mode, SampleFiles.oneTile(s, coded)).toBytes();
             assertEquals(s, Decoder.decode(file, 2), "mode " + mode);
         }
     }
@@ -104,7 +103,7 @@ class CodecTest {
         }
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, 2);
         byte[] coded = SampleCodec.encode(s, side, InrFormat.MODE_MIXED);
-        assertEquals(s, Decoder.decode(InrContainer.of(s.spec(), SampleHash.of(s), models, InrFormat.MODE_MIXED, TiledBits.single(s, coded)).toBytes(), 1));
+        assertEquals(s, Decoder.decode(InrContainer.of(s.spec(), SampleHash.of(s), models, InrFormat.MODE_MIXED, SampleFiles.oneTile(s, coded)).toBytes(), 1));
     }
 
     /** Decoding does not depend on the number of threads evaluating the models. */
@@ -116,7 +115,7 @@ class CodecTest {
                 io.inrkit.core.fit.FitOptions.builder().width(16).layers(2).maxIterations(40).build(),
                 io.inrkit.core.fit.FitListener.NONE).model(), 0, 256, TensorFormat.of(o.weightFormat())));
         byte[] coded = SampleCodec.encode(s, new ModelSideInformation(s.spec(), models, 3), InrFormat.MODE_MIXED);
-        byte[] file = InrContainer.of(s.spec(), SampleHash.of(s), models, InrFormat.MODE_MIXED, TiledBits.single(s, coded)).toBytes();
+        byte[] file = InrContainer.of(s.spec(), SampleHash.of(s), models, InrFormat.MODE_MIXED, SampleFiles.oneTile(s, coded)).toBytes();
         assertEquals(Decoder.decode(file, 1), Decoder.decode(file, 4));
     }
 }

@@ -45,6 +45,11 @@ public final class SampleFiles {
                 s.spec().positions())));
     }
 
+    /** The whole of {@code s} as one tile, coded as {@code stream} (by a test's own SampleCodec run). */
+    public static TiledBits oneTile(Signal s, byte[] stream) {
+        return new TiledBits(Tiling.whole(s.spec()), List.of(stream), new int[] {TiledBits.checksum(s)});
+    }
+
     /** {@code s} coded in mixed mode with these models, as one tile. */
     public static byte[] mixed(Signal s, List<? extends StoredNetwork> models) {
         return mixed(s, models, Tiling.whole(s.spec()));

@@ -9,7 +9,6 @@ import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.StoredLayer;
 import io.inrkit.codec.internal.format.StoredModel;
-import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.model.ModelSideInformation;
 import io.inrkit.codec.internal.model.SampleCodec;
 import io.inrkit.codec.internal.quant.QuantizedTensor;
@@ -58,7 +57,7 @@ class WeightFormatsTest {
             List<StoredModel> models = List.of(stored);
             ModelSideInformation side = new ModelSideInformation(crop.spec(), models, 1);
             byte[] coded = SampleCodec.encode(crop, side, InrFormat.MODE_MIXED);
-            byte[] file = InrContainer.of(crop.spec(), SampleHash.of(crop), models, InrFormat.MODE_MIXED, TiledBits.single(crop, coded)).toBytes();
+            byte[] file = InrContainer.of(crop.spec(), SampleHash.of(crop), models, InrFormat.MODE_MIXED, SampleFiles.oneTile(crop, coded)).toBytes();
             assertEquals(crop, Decoder.decode(file, 2), format.cliName());
             List<StoredLayer> back = ((StoredModel) InrContainer.parse(file).models().get(0)).layers();
             for (int l = 0; l < back.size(); l++) {

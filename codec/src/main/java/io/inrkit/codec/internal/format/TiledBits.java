@@ -24,11 +24,6 @@ public record TiledBits(Tiling tiling, List<byte[]> streams, int[] checksums) {
         }
     }
 
-    /** The whole of {@code s} as one tile, coded as {@code stream}. */
-    public static TiledBits single(Signal s, byte[] stream) {
-        return new TiledBits(Tiling.whole(s.spec()), List.of(stream), new int[] {checksum(s)});
-    }
-
     /** Bytes of every tile's stream. */
     public long codedBytes() {
         long n = 0;
