@@ -195,6 +195,13 @@ class CodecCommandsTest {
         assertEquals(2, Cli.run("encode", png, dir.resolve("x.png")).code, "encode writes .inr");
         assertEquals(2, Cli.run("encode", png, dir.resolve("y.inr"), "--weights", "int9").code);
         assertEquals(2, Cli.run("encode", png, dir.resolve("y.inr"), "--preset", "huge").code);
+        Cli tile = Cli.run("encode", png, dir.resolve("y.inr"), "--tile", "5");
+        assertEquals(2, tile.code, tile.toString());
+        assertTrue(tile.err.contains("the tile size must be at least 16 pixels, got 5"), tile.err);
+        Cli block = Cli.run("encode", png, dir.resolve("y.inr"), "--block", "10");
+        assertEquals(2, block.code, block.toString());
+        assertTrue(block.err.contains("blocks must be at least 64 frames, got 10"), block.err);
+        assertFalse(Files.exists(dir.resolve("y.inr")));
     }
 
     /** --max-memory, --max-pixels, --max-parameters: a real file over any is a bad input (exit 3) and leaves nothing behind. */
