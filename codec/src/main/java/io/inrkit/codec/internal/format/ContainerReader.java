@@ -96,10 +96,10 @@ final class ContainerReader {
         ByteReader bits = next.payload();
         int modeAt = bits.position();
         int mode = bits.u8();
-        if (mode > InrFormat.MODE_INR) {
+        if (mode > InrFormat.MAX_MODE) {
             throw new UnsupportedFormatException("unknown coding mode " + mode);
         }
-        verify(mode == InrFormat.MODE_CONTEXT || !models.isEmpty(), modeAt,
+        verify(mode == InrFormat.MODE_CONTEXT || mode == InrFormat.MODE_CONTEXT2 || !models.isEmpty(), modeAt,
                 "coding mode " + mode + " needs models, the file has none");
         TiledBits tiles = index == null
                 ? new TiledBits(Tiling.whole(spec), List.of(bits.bytes(bits.remaining())), null)

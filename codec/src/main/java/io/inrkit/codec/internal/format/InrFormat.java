@@ -37,6 +37,10 @@ public final class InrFormat {
     public static final int MODE_CONTEXT = 0;
     public static final int MODE_MIXED = 1;
     public static final int MODE_INR = 2;
+    /** {@link #MODE_CONTEXT} and {@link #MODE_MIXED} with the stronger context model (issue 13). */
+    public static final int MODE_CONTEXT2 = 3;
+    public static final int MODE_MIXED2 = 4;
+    public static final int MAX_MODE = MODE_MIXED2;
 
     /** The tiles section: tile width and height, then an entry a tile. */
     public static final int TILES_HEADER_BYTES = 8;

@@ -45,7 +45,13 @@ public final class AudioModel {
 
     private final BitMixer mixer;
 
+    /** The first model (version 2's {@code context} modes). */
     public AudioModel(int frames, int channels, int bits, SideInformation side) {
+        this(frames, channels, bits, side, false);
+    }
+
+    /** @param strong the stronger model (version 2's {@code context2} modes) */
+    public AudioModel(int frames, int channels, int bits, SideInformation side, boolean strong) {
         this.frames = frames;
         this.channels = channels;
         this.bits = bits;
@@ -65,7 +71,7 @@ public final class AudioModel {
             residualLms[c] = new Lms(16, 0.003);
         }
         this.sideProbability = new int[bits];
-        this.mixer = new BitMixer(channels, bits, Buckets.WIDE_ACTIVITY, predictors, 0, side != null);
+        this.mixer = new BitMixer(channels, bits, Buckets.WIDE_ACTIVITY, predictors, 0, side != null, null);
     }
 
     /**
@@ -92,7 +98,7 @@ public final class AudioModel {
             }
         }
         int scale16 = (int) Math.min(Integer.MAX_VALUE - 256, scale);
-        return mixer.code(coder, value, c, Buckets.wideActivity(scale), scale16, predictions16, BLEND, 0, sideProbability);
+        return mixer.code(coder, value, c, Buckets.wideActivity(scale), scale16, predictions16, BLEND, 0, sideProbability, BLEND, null, null);
     }
 
     private int sample(int t, int c) {

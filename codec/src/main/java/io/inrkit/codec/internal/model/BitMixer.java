@@ -4,6 +4,7 @@ import io.inrkit.codec.internal.cm.AdaptiveTable;
 import io.inrkit.codec.internal.cm.Apm;
 import io.inrkit.codec.internal.cm.BinaryCoder;
 import io.inrkit.codec.internal.cm.Mixer;
+import io.inrkit.codec.internal.cm.Mixer2;
 import io.inrkit.codec.internal.cm.Probability;
 
 /**
@@ -14,6 +15,11 @@ import io.inrkit.codec.internal.cm.Probability;
  * error); the probability of the decoded prefix; optionally a pattern context (image texture);
  * and optionally the INR's probability of the bit. Two adaptive probability maps refine the mix.
  * A "slot" is a channel in coding order; "cb" below is slot x bit.
+ *
+ * <p>The stronger model (version 2's {@code context2} modes) mixes the same inputs in two layers
+ * ({@link Mixer2}): first-layer weights chosen by the error level and by each of the sample
+ * model's own selectors, a second layer chosen by the bit; and a third map, keyed by where a
+ * second prediction lies, joins the two.
  */
 final class BitMixer {
 
@@ -21,6 +27,7 @@ final class BitMixer {
     private static final int TABLE_LIMIT = 255;
     private static final int MIXER_RATE = 8;
     private static final int APM_RATE = 7;
+    private static final int FINAL_RATE = 2;
 
     private final int bits;
     private final int activityLevels;
@@ -35,6 +42,11 @@ final class BitMixer {
     private final Mixer mixer;
     private final Apm apmDistance;
     private final Apm apmActivity;
+    /** The stronger model's: null in the first. */
+    private final Mixer2 mixer2;
+    private final int[] selectorSizes;
+    private final int[] sets;
+    private final Apm apmSecond;
 
     /**
      * @param slots channels
@@ -42,8 +54,11 @@ final class BitMixer {
      * @param predictions predictions per sample
      * @param patterns values of the pattern context, 0 for none
      * @param side whether each bit also gets the INR's probability
+     * @param selectorSizes the stronger model: the number of values of each of the sample model's
+     *     mixer selectors; null for the first model
      */
-    BitMixer(int slots, int bits, int activityLevels, int predictions, int patterns, boolean side) {
+    BitMixer(int slots, int bits, int activityLevels, int predictions, int patterns, boolean side,
+            int[] selectorSizes) {
         this.bits = bits;
         this.activityLevels = activityLevels;
         this.predictions = predictions;
@@ -59,9 +74,25 @@ final class BitMixer {
         prefix = new AdaptiveTable(slots << prefixBits, TABLE_LIMIT);
         pattern = patterns > 0 ? new AdaptiveTable(slots * bits * patterns * Buckets.DISTANCE, TABLE_LIMIT) : null;
         int inputs = predictions + 2 + (patterns > 0 ? 1 : 0) + (side ? 1 : 0);
-        mixer = new Mixer(inputs, slots * bits * activityLevels, MIXER_RATE);
         apmDistance = new Apm(slots * bits * Buckets.DISTANCE, APM_RATE);
         apmActivity = new Apm(slots * bits * activityLevels, APM_RATE);
+        this.selectorSizes = selectorSizes;
+        if (selectorSizes == null) {
+            mixer = new Mixer(inputs, slots * bits * activityLevels, MIXER_RATE);
+            mixer2 = null;
+            sets = null;
+            apmSecond = null;
+        } else {
+            int[] sizes = new int[selectorSizes.length + 1];
+            sizes[0] = slots * bits * activityLevels;
+            for (int i = 0; i < selectorSizes.length; i++) {
+                sizes[i + 1] = slots * bits * selectorSizes[i];
+            }
+            mixer = null;
+            mixer2 = new Mixer2(inputs, sizes, slots * bits, MIXER_RATE, FINAL_RATE);
+            sets = new int[sizes.length];
+            apmSecond = new Apm(slots * bits * Buckets.DISTANCE, APM_RATE);
+        }
     }
 
     /**
@@ -72,26 +103,45 @@ final class BitMixer {
      * @param blend index of the prediction that keys the pattern table and the distance APM
      * @param patternValue the pattern context, 0..patterns-1 (ignored without patterns)
      * @param sideProbability per plane, the INR's 12-bit probability (ignored without side information)
+     * @param second the stronger model: index of the prediction that keys the third map
+     * @param selectors the stronger model: the value of each mixer selector
+     * @param scales the stronger model: each prediction's own local error scale, in 1/16 (or null)
      * @return the sample
      */
     int code(BinaryCoder coder, int value, int slot, int activity, int scale16, long[] p16, int blend,
-            int patternValue, int[] sideProbability) {
+            int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
         int h = 0;
         for (int b = bits - 1; b >= 0; b--) {
             long split16 = (((long) h << (b + 1)) + (1L << b)) << 4;
             int cb = slot * bits + b;
             int base = (cb * activityLevels + activity) * Buckets.DISTANCE;
-            for (int k = 0; k < predictions; k++) {
-                contexts[k] = base + Buckets.signedDistance(p16[k], split16, scale16);
-                mixer.add(Probability.stretch(tables[k].p(contexts[k])));
+            if (scales == null) {
+                for (int k = 0; k < predictions; k++) {
+                    contexts[k] = base + Buckets.signedDistance(p16[k], split16, scale16);
+                    input(Probability.stretch(tables[k].p(contexts[k])));
+                }
+            } else {
+                for (int k = 0; k < predictions; k++) {
+                    int sk = scales[k];
+                    contexts[k] = (cb * activityLevels + activityOf(sk)) * Buckets.DISTANCE
+                            + Buckets.signedDistance(p16[k], split16, sk);
+                    input(Probability.stretch(tables[k].p(contexts[k])));
+                }
             }
             int prefixCx = (slot << prefixBits) + (bits - 1 - b < prefixBits ? (1 << (bits - 1 - b)) + h : 0);
-            mixer.add(Probability.stretch(prefix.p(prefixCx)));
+            input(Probability.stretch(prefix.p(prefixCx)));
             int blendDistance = Buckets.signedDistance(p16[blend], split16, scale16);
             int patternCx = 0;
             if (patterns > 0) {
                 patternCx = (cb * patterns + patternValue) * Buckets.DISTANCE + blendDistance;
-                mixer.add(Probability.stretch(pattern.p(patternCx)));
+                input(Probability.stretch(pattern.p(patternCx)));
+            }
+            if (mixer2 != null) {
+                int bit = codeBit2(coder, (value >>> b) & 1, cb, activity, blendDistance, sideProbability[b],
+                        Buckets.signedDistance(p16[second], split16, scale16), selectors);
+                learn(bit, prefixCx, patternCx);
+                h = (h << 1) | bit;
+                continue;
             }
             mixer.add(256);
             if (side) {
@@ -102,18 +152,58 @@ final class BitMixer {
             int pa = apmActivity.refine(pm, cb * activityLevels + activity);
             int p = Probability.clamp((pm + pd + 2 * pa + 2) >> 2);
             int bit = coder.code((value >>> b) & 1, p);
-            for (int k = 0; k < predictions; k++) {
-                tables[k].update(contexts[k], bit);
-            }
-            prefix.update(prefixCx, bit);
-            if (patterns > 0) {
-                pattern.update(patternCx, bit);
-            }
+            learn(bit, prefixCx, patternCx);
             mixer.update(bit);
             apmDistance.update(bit);
             apmActivity.update(bit);
             h = (h << 1) | bit;
         }
         return h;
+    }
+
+    /** The stronger model's mixing and refinement of one bit, whose inputs are added but the bias. */
+    private int codeBit2(BinaryCoder coder, int value, int cb, int activity, int blendDistance, int sideP,
+            int secondDistance, int[] selectors) {
+        mixer2.add(256);
+        if (side) {
+            mixer2.add(Probability.stretch(sideP));
+        }
+        sets[0] = cb * activityLevels + activity;
+        for (int i = 0; i < selectors.length; i++) {
+            sets[i + 1] = cb * selectorSizes[i] + selectors[i];
+        }
+        int pm = mixer2.mix(sets, cb);
+        int pd = apmDistance.refine(pm, cb * Buckets.DISTANCE + blendDistance);
+        int pa = apmActivity.refine(pm, cb * activityLevels + activity);
+        int ps = apmSecond.refine(pm, cb * Buckets.DISTANCE + secondDistance);
+        int p = Probability.clamp((2 * pm + 2 * pd + 2 * pa + 2 * ps + 4) >> 3);
+        int bit = coder.code(value, p);
+        mixer2.update(bit);
+        apmDistance.update(bit);
+        apmActivity.update(bit);
+        apmSecond.update(bit);
+        return bit;
+    }
+
+    private int activityOf(int scale16) {
+        return activityLevels == Buckets.ACTIVITY ? Buckets.activity(scale16) : Buckets.wideActivity(scale16);
+    }
+
+    private void input(int stretched) {
+        if (mixer != null) {
+            mixer.add(stretched);
+        } else {
+            mixer2.add(stretched);
+        }
+    }
+
+    private void learn(int bit, int prefixCx, int patternCx) {
+        for (int k = 0; k < predictions; k++) {
+            tables[k].update(contexts[k], bit);
+        }
+        prefix.update(prefixCx, bit);
+        if (patterns > 0) {
+            pattern.update(patternCx, bit);
+        }
     }
 }

@@ -31,6 +31,8 @@ public final class ImageModel {
     private static final int CH_N = 11;
     private static final int BLEND = 12;
     private static final int CH_BLEND = 13;
+    /** The stronger model's online least-squares predictions follow; then the INR's, if any. */
+    private static final int OLS_FIRST = 14;
 
     /** Added to a prediction's recent error (1/16 units) before weighting the blend by its inverse square. */
     private static final double BLEND_OFFSET = 32;
@@ -61,21 +63,60 @@ public final class ImageModel {
     private int texturePattern;
     private final int[] sideProbability;
     private final BitMixer mixer;
+    /** The stronger model's: per coding slot, its least-squares predictors; null in the first model. */
+    private final Ols[][] ols;
+    private final int sideIndex;
+    /** The stronger model's mixer selectors: texture pattern, and the best predictor nearby. */
+    private final int[] selectors;
+    private int bestNearby;
+    /** The stronger model: each prediction's own local error, in 1/16 (the blends get the blend's). */
+    private final int[] scales;
 
+    /** The first model (version 2's {@code context} modes). */
     public ImageModel(int width, int height, int channels, int bits, SideInformation side) {
+        this(width, height, channels, bits, side, false);
+    }
+
+    /**
+     * @param strong the stronger model (version 2's {@code context2} modes): least-squares
+     *     predictors, two-layer mixing
+     */
+    public ImageModel(int width, int height, int channels, int bits, SideInformation side, boolean strong) {
         this.width = width;
         this.height = height;
         this.channels = channels;
         this.bits = bits;
         this.side = side;
         this.order = codingOrder(channels);
-        this.predictors = CH_BLEND + 1 + (side != null ? 1 : 0);
+        this.ols = strong ? newOls(channels) : null;
+        int olsCount = strong ? ols[0].length : 0;
+        this.sideIndex = OLS_FIRST + olsCount;
+        this.predictors = sideIndex + (side != null ? 1 : 0);
+        this.selectors = strong ? new int[2] : null;
+        this.scales = strong ? new int[predictors] : null;
         this.lastBlend = new long[channels];
         this.samples = new int[ROWS * width * channels];
         this.errors = new int[channels][predictors][2 * width];
         this.predictions16 = new long[predictors];
         this.sideProbability = new int[bits];
-        this.mixer = new BitMixer(channels, bits, Buckets.ACTIVITY, predictors, TEXTURES, side != null);
+        this.mixer = new BitMixer(channels, bits, Buckets.ACTIVITY, predictors, TEXTURES, side != null,
+                strong ? new int[] {TEXTURES, predictors} : null);
+    }
+
+    /** Neighbours of the sample's own channel that the least-squares predictors see: (dx, dy). */
+    private static final int[][] OLS_NEIGHBOURS = {
+        {-1, 0}, {0, -1}, {-1, -1}, {1, -1}, {-2, 0}, {0, -2}, {-2, -1}, {2, -1}, {-1, -2}, {1, -2}, {-3, 0}, {3, -1},
+    };
+    /** Of each channel coded before it at this pixel: the sample itself and these neighbours. */
+    private static final int[][] OLS_CROSS = {{0, 0}, {-1, 0}, {0, -1}, {1, -1}};
+
+    private static Ols[][] newOls(int channels) {
+        Ols[][] o = new Ols[channels][];
+        for (int ci = 0; ci < channels; ci++) {
+            int n = OLS_NEIGHBOURS.length + Math.min(ci, 2) * OLS_CROSS.length;
+            o[ci] = new Ols[] {new Ols(n, 0.998, 0.5, 1), new Ols(n, 0.9995, 0.5, 4)};
+        }
+        return o;
     }
 
     /** Green first for RGB(A), so red and blue can use its prediction error. */
@@ -101,7 +142,7 @@ public final class ImageModel {
                     int value = codeSample(coder, x, y, ci, c, source == null ? 0 : source[index]);
                     samples[((y % ROWS) * width + x) * channels + c] = value;
                     out.set(index, value);
-                    learn(x, y, c, value);
+                    learn(x, y, ci, c, value);
                 }
             }
         }
@@ -115,7 +156,12 @@ public final class ImageModel {
                 sideProbability[b] = side.probability(position, c, b);
             }
         }
-        return mixer.code(coder, value, ci, Buckets.activity(scale), scale, predictions16, BLEND, texturePattern, sideProbability);
+        if (selectors != null) {
+            selectors[0] = texturePattern;
+            selectors[1] = bestNearby;
+        }
+        return mixer.code(coder, value, ci, Buckets.activity(scale), scale, predictions16, BLEND, texturePattern,
+                sideProbability, OLS_FIRST, selectors, scales);
     }
 
     private int sample(int x, int y, int c) {
@@ -156,8 +202,11 @@ public final class ImageModel {
             predictions16[CH_W] = predictions16[GRAD];
             predictions16[CH_N] = predictions16[N_NE];
         }
+        if (ols != null) {
+            predictOls(x, y, ci, max);
+        }
         if (side != null) {
-            predictions16[CH_BLEND + 1] = side.expected16(y * width + x, c);
+            predictions16[sideIndex] = side.expected16(y * width + x, c);
         }
         // Error-weighted blend: each prediction weighted by 1 / (its recent error near here)^2.
         int[][] e = errors[c];
@@ -165,6 +214,7 @@ public final class ImageModel {
         int prev = ((y + 1) & 1) * width;
         double sum = 0;
         double wsum = 0;
+        long bestError = Long.MAX_VALUE;
         for (int k = 0; k < predictors; k++) {
             if (k == BLEND || k == CH_BLEND) {
                 continue;
@@ -172,6 +222,13 @@ public final class ImageModel {
             int[] ek = e[k];
             long err = (x > 0 ? ek[cur + x - 1] : 0) + (y > 0 ? ek[prev + x] : 0)
                     + (x > 0 && y > 0 ? ek[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? ek[prev + x + 1] : 0);
+            if (err < bestError) {
+                bestError = err;
+                bestNearby = k;
+            }
+            if (scales != null) {
+                scales[k] = (int) Math.min(1 << 24, err >> 1);
+            }
             double wk = 1.0 / ((err + BLEND_OFFSET) * (err + BLEND_OFFSET));
             sum += wk * predictions16[k];
             wsum += wk;
@@ -191,10 +248,55 @@ public final class ImageModel {
         int[] eb = e[BLEND];
         int scale = (x > 0 ? eb[cur + x - 1] : 0) + (y > 0 ? eb[prev + x] : 0)
                 + (x > 0 && y > 0 ? eb[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? eb[prev + x + 1] : 0);
+        if (scales != null) {
+            scales[BLEND] = scale >> 1;
+            scales[CH_BLEND] = scale >> 1;
+        }
         return scale >> 1;
     }
 
-    private void learn(int x, int y, int c, int value) {
+    /** The least-squares predictions of sample (x, y) of the channel in slot {@code ci}. */
+    private void predictOls(int x, int y, int ci, long max) {
+        int c = order[ci];
+        Ols[] slot = ols[ci];
+        double[] in = slot[0].x;
+        int at = 0;
+        for (int[] d : OLS_NEIGHBOURS) {
+            in[at++] = causal(x, y, x + d[0], y + d[1], c);
+        }
+        for (int r = 0; r < Math.min(ci, 2); r++) {
+            for (int[] d : OLS_CROSS) {
+                in[at++] = d[0] == 0 && d[1] == 0 ? sample(x, y, order[r]) : causal(x, y, x + d[0], y + d[1], order[r]);
+            }
+        }
+        for (int k = 0; k < slot.length; k++) {
+            if (k > 0) {
+                System.arraycopy(in, 0, slot[k].x, 0, at);
+            }
+            predictions16[OLS_FIRST + k] = clamp(Math.round(slot[k].predict() * 16), max);
+        }
+    }
+
+    /**
+     * Sample (xx, yy) of channel c as seen while coding (x, y): positions outside the image are
+     * clamped into it, and a position not yet coded becomes the nearest coded one (west, else
+     * north, else the middle value).
+     */
+    private int causal(int x, int y, int xx, int yy, int c) {
+        xx = Math.max(0, Math.min(width - 1, xx));
+        yy = Math.max(0, yy);
+        if (yy > y || yy == y && xx >= x) {
+            return x > 0 ? sample(x - 1, y, c) : y > 0 ? sample(x, y - 1, c) : 1 << (bits - 1);
+        }
+        return sample(xx, yy, c);
+    }
+
+    private void learn(int x, int y, int ci, int c, int value) {
+        if (ols != null) {
+            for (Ols o : ols[ci]) {
+                o.update(value);
+            }
+        }
         long v16 = (long) value << 4;
         int cur = (y & 1) * width;
         for (int k = 0; k < predictors; k++) {

@@ -69,12 +69,14 @@ public final class SampleCodec {
             inrOnly(coder, spec, source, side, out);
             return;
         }
-        SideInformation used = mode == InrFormat.MODE_MIXED ? side : null;
+        SideInformation used = mode == InrFormat.MODE_MIXED || mode == InrFormat.MODE_MIXED2 ? side : null;
+        boolean strong = mode == InrFormat.MODE_CONTEXT2 || mode == InrFormat.MODE_MIXED2;
         if (spec.kind() == SignalKind.IMAGE) {
-            new ImageModel(spec.width(), spec.height(), spec.channels(), spec.bitDepth(), used).code(coder, source, out);
+            new ImageModel(spec.width(), spec.height(), spec.channels(), spec.bitDepth(), used, strong)
+                    .code(coder, source, out);
             return;
         }
-        int[] samples = new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used).code(coder, source);
+        int[] samples = new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used, strong).code(coder, source);
         for (int i = 0; i < samples.length; i++) {
             out.set(i, samples[i]);
         }
