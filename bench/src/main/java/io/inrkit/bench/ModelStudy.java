@@ -38,7 +38,11 @@ public final class ModelStudy {
         for (; at < args.length; at++) {
             files.add(Path.of(args[at]));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
         List<Future<double[]>> rows = new ArrayList<>();
         for (Path f : files) {
             rows.add(pool.submit(() -> measure(read(f))));

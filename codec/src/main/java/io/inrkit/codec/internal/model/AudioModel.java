@@ -23,6 +23,18 @@ public final class AudioModel {
     private static final int LPC_LMS = 8;
     private static final int BLEND = 9;
     private static final int PREDICTIONS = 10;
+    /**
+     * The stronger model's cascade (after Sac): least squares over both channels' recent
+     * samples, then normalised LMS stages of orders 256, 32 and 16, each on the residual of the
+     * stages before it; the predictions are the running sums, so the mixer weighs every depth.
+     */
+    private static final int OLS = 10;
+    private static final int CASCADE_256 = 11;
+    private static final int CASCADE_32 = 12;
+    private static final int CASCADE_16 = 13;
+    private static final int STRONG_PREDICTIONS = 14;
+    /** Samples of each channel the least-squares stage sees. */
+    private static final int OLS_HISTORY = 16;
 
     /** Decay of the per-prediction error averages that weight the blend and set the scale. */
     private static final double ERROR_DECAY = 0.92;
@@ -44,6 +56,14 @@ public final class AudioModel {
     private final Lms[] residualLms;
 
     private final BitMixer mixer;
+    private final boolean strong;
+    private final int sideIndex;
+    /** The stronger model's: per channel, the least-squares stage and the LMS stages after it. */
+    private final Ols[] ols;
+    private final Lms[][] cascade;
+    private final double[] stagePrediction;
+    private final int[] scales;
+    private final int[] selectors;
 
     /** The first model (version 2's {@code context} modes). */
     public AudioModel(int frames, int channels, int bits, SideInformation side) {
@@ -56,7 +76,9 @@ public final class AudioModel {
         this.channels = channels;
         this.bits = bits;
         this.side = side;
-        this.predictors = PREDICTIONS + (side != null ? 1 : 0);
+        this.strong = strong;
+        this.sideIndex = strong ? STRONG_PREDICTIONS : PREDICTIONS;
+        this.predictors = sideIndex + (side != null ? 1 : 0);
         this.samples = new int[frames * channels];
         this.predictions16 = new long[predictors];
         this.errors = new double[channels][predictors];
@@ -71,7 +93,19 @@ public final class AudioModel {
             residualLms[c] = new Lms(16, 0.003);
         }
         this.sideProbability = new int[bits];
-        this.mixer = new BitMixer(channels, bits, Buckets.WIDE_ACTIVITY, predictors, 0, side != null, null);
+        this.ols = strong ? new Ols[channels] : null;
+        this.cascade = strong ? new Lms[channels][] : null;
+        this.stagePrediction = new double[4];
+        this.scales = strong ? new int[predictors] : null;
+        this.selectors = strong ? new int[1] : null;
+        if (strong) {
+            for (int c = 0; c < channels; c++) {
+                ols[c] = new Ols(OLS_HISTORY * Math.min(channels, 2) + (c > 0 ? 1 : 0), 0.998, 1.0, 1);
+                cascade[c] = new Lms[] {new Lms(256, 0.002), new Lms(32, 0.004), new Lms(16, 0.004)};
+            }
+        }
+        this.mixer = new BitMixer(channels, bits, Buckets.WIDE_ACTIVITY, predictors, 0, side != null,
+                strong ? new int[] {predictors} : null);
     }
 
     /**
@@ -98,7 +132,8 @@ public final class AudioModel {
             }
         }
         int scale16 = (int) Math.min(Integer.MAX_VALUE - 256, scale);
-        return mixer.code(coder, value, c, Buckets.wideActivity(scale), scale16, predictions16, BLEND, 0, sideProbability, BLEND, null, null);
+        return mixer.code(coder, value, c, Buckets.wideActivity(scale), scale16, predictions16, BLEND, 0, sideProbability,
+                strong ? CASCADE_16 : BLEND, selectors, scales);
     }
 
     private int sample(int t, int c) {
@@ -128,13 +163,24 @@ public final class AudioModel {
             predictions16[STEREO] = predictions16[P2];
             predictions16[STEREO_P2] = predictions16[LMS_SHORT];
         }
+        if (strong) {
+            predictCascade(t, c, max, mid);
+        }
         if (side != null) {
-            predictions16[PREDICTIONS] = side.expected16(t, c);
+            predictions16[sideIndex] = side.expected16(t, c);
         }
         double sum = 0;
         double wsum = 0;
         double[] e = errors[c];
+        double best = Double.MAX_VALUE;
         for (int k = 0; k < predictors; k++) {
+            if (scales != null) {
+                scales[k] = (int) Math.min(1 << 30, (long) e[k]);
+                if (k != BLEND && e[k] < best) {
+                    best = e[k];
+                    selectors[0] = k;
+                }
+            }
             if (k == BLEND) {
                 continue;
             }
@@ -144,6 +190,31 @@ public final class AudioModel {
         }
         predictions16[BLEND] = Math.round(sum / wsum);
         return (long) e[BLEND];
+    }
+
+    /** The cascade's predictions of sample (t, c): least squares, then each LMS stage added. */
+    private void predictCascade(int t, int c, long max, long mid) {
+        Ols o = ols[c];
+        double[] in = o.x;
+        int at = 0;
+        for (int i = 1; i <= OLS_HISTORY; i++) {
+            in[at++] = sample(t - i, c) - mid;
+        }
+        if (channels > 1) {
+            int other = c == 0 ? 1 : 0;
+            for (int i = c > 0 ? 0 : 1; i <= OLS_HISTORY; i++) {
+                in[at++] = sample(t - i, other) - mid;
+            }
+        }
+        double p = o.predict();
+        stagePrediction[0] = p;
+        predictions16[OLS] = clamp(Math.round((p + mid) * 16), max);
+        Lms[] stages = cascade[c];
+        for (int k = 0; k < stages.length; k++) {
+            p += stages[k].predict();
+            stagePrediction[k + 1] = p;
+            predictions16[CASCADE_256 + k] = clamp(Math.round((p + mid) * 16), max);
+        }
     }
 
     private void learn(int t, int c, int value) {
@@ -157,6 +228,13 @@ public final class AudioModel {
         longLms[c].learn(centred);
         residualLms[c].learn(centred - lpc[c].lastPrediction());
         lpc[c].learn(centred);
+        if (strong) {
+            ols[c].update(centred);
+            Lms[] stages = cascade[c];
+            for (int k = 0; k < stages.length; k++) {
+                stages[k].learn(centred - stagePrediction[k]);
+            }
+        }
     }
 
     private static long clamp(long v16, long max) {
