@@ -83,8 +83,9 @@ public final class Encoder {
         byte[] sha = SampleHash.of(s);
         listener.stage("context model");
         Tiling tiling = Tiling.of(s.spec(), o.tileSize(), o.blockFrames());
-        TiledBits context = TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT, tiling, o.threads());
-        InrContainer best = InrContainer.of(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT, context);
+        int contextMode = contextMode(o.preset());
+        TiledBits context = TiledCoding.encode(s, null, contextMode, tiling, o.threads());
+        InrContainer best = InrContainer.of(s.spec(), sha, List.of(), contextMode, context);
         int bestSize = best.toBytes().length;
         int contextBytes = Math.toIntExact(context.codedBytes());
         String chosen = "context only";
@@ -99,7 +100,7 @@ public final class Encoder {
                     ? ternaryModels(s, plan, o, listener) : storedModels(s, sha, plan, o, listener);
             double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
             listener.stage("coding with " + plan.name());
-            Cost cost = Cost.of(s, sha, models, tiling, o.threads());
+            Cost cost = Cost.of(s, sha, models, tiling, o.threads(), InrFormat.mixedMode(contextMode));
             boolean lossless = cost.bitErrors() == 0;
             long parameters = models.stream().mapToLong(StoredNetwork::parameters).sum();
             candidates.add(new EncodeResult.Candidate(plan.name(), parameters, cost.modelBytes(), contextBytes,
@@ -120,6 +121,14 @@ public final class Encoder {
         }
         byte[] file = best.toBytes();
         return new EncodeResult(file, InrFileInfo.of(best), chosen, List.copyOf(candidates), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The context model a preset codes with: the fast preset the first (about 2.5 times as fast
+     * to encode and decode), the others the stronger one (docs/CODEC.md has the figures).
+     */
+    static int contextMode(EncodeOptions.Preset preset) {
+        return preset == EncodeOptions.Preset.FAST ? InrFormat.MODE_CONTEXT : InrFormat.MODE_CONTEXT2;
     }
 
     /** The networks to try for this signal and these options. */

@@ -107,6 +107,8 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
         return switch (mode) {
             case InrFormat.MODE_CONTEXT -> "context";
             case InrFormat.MODE_MIXED -> "mixed";
+            case InrFormat.MODE_CONTEXT2 -> "context2";
+            case InrFormat.MODE_MIXED2 -> "mixed2";
             default -> "inr";
         };
     }

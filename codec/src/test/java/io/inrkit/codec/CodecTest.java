@@ -67,7 +67,8 @@ class CodecTest {
                         .maxIterations(60).build(), io.inrkit.core.fit.FitListener.NONE).model(),
                 0, 256, io.inrkit.codec.internal.quant.TensorFormat.INT8_CHANNEL));
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, 1);
-        for (int mode : new int[] {InrFormat.MODE_CONTEXT, InrFormat.MODE_MIXED, InrFormat.MODE_INR}) {
+        for (int mode : new int[] {InrFormat.MODE_CONTEXT, InrFormat.MODE_MIXED, InrFormat.MODE_INR, InrFormat.MODE_CONTEXT2,
+                InrFormat.MODE_MIXED2}) {
             byte[] coded = SampleCodec.encode(s, side, mode);
             byte[] file = InrContainer.of(s.spec(), SampleHash.of(s), models, mode, SampleFiles.oneTile(s, coded)).toBytes();
             assertEquals(s, Decoder.decode(file, 2), "mode " + mode);

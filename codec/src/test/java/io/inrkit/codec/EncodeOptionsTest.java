@@ -52,13 +52,13 @@ class EncodeOptionsTest {
     void presetsPlanTheirNetworks() {
         assertEquals(List.of(), names(IMAGE, EncodeOptions.builder().preset(Preset.FAST)));
         assertEquals(List.of(), names(AUDIO, EncodeOptions.builder().preset(Preset.FAST)));
-        assertEquals(List.of("32x2"), names(IMAGE, EncodeOptions.builder()));
+        assertEquals(List.of(), names(IMAGE, EncodeOptions.builder()));
         assertEquals(List.of(), names(AUDIO, EncodeOptions.builder()));
         assertEquals(List.of("32x2", "64x3"), names(IMAGE, EncodeOptions.builder().preset(Preset.MAX)));
         assertEquals(List.of("16x2 per segment"), names(AUDIO, EncodeOptions.builder().preset(Preset.MAX)));
-        Encoder.Plan defaultImage = Encoder.plans(IMAGE, EncodeOptions.builder().build()).get(0);
-        assertEquals(1500, defaultImage.network().iterations());
-        assertEquals(45, defaultImage.network().timeLimitSeconds());
+        Encoder.Plan maxImage = Encoder.plans(IMAGE, EncodeOptions.builder().preset(Preset.MAX).build()).get(0);
+        assertEquals(3000, maxImage.network().iterations());
+        assertEquals(60, maxImage.network().timeLimitSeconds());
     }
 
     @Test

@@ -42,6 +42,11 @@ public final class InrFormat {
     public static final int MODE_MIXED2 = 4;
     public static final int MAX_MODE = MODE_MIXED2;
 
+    /** The mixed mode of the context model that context-only mode {@code contextMode} codes with. */
+    public static int mixedMode(int contextMode) {
+        return contextMode == MODE_CONTEXT2 ? MODE_MIXED2 : MODE_MIXED;
+    }
+
     /** The tiles section: tile width and height, then an entry a tile. */
     public static final int TILES_HEADER_BYTES = 8;
     /** A tile's entry: its coded length and the CRC32C of its samples. */

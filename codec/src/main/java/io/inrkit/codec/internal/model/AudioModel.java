@@ -100,7 +100,7 @@ public final class AudioModel {
         this.selectors = strong ? new int[1] : null;
         if (strong) {
             for (int c = 0; c < channels; c++) {
-                ols[c] = new Ols(OLS_HISTORY * Math.min(channels, 2) + (c > 0 ? 1 : 0), 0.998, 1.0, 1);
+                ols[c] = new Ols(OLS_HISTORY * Math.min(channels, 2) + (c > 0 ? 1 : 0), 0.998, 1.0, 8);
                 cascade[c] = new Lms[] {new Lms(256, 0.002), new Lms(32, 0.004), new Lms(16, 0.004)};
             }
         }

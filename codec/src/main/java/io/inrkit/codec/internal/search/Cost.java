@@ -28,12 +28,19 @@ public record Cost(InrContainer container, int size, int modelBytes, int mixedBy
         return of(s, sha, models, Tiling.standard(s.spec()), threads);
     }
 
+    /** The cost with the first context model; the weight search compares formats with it, as it is faster. */
     public static Cost of(Signal s, byte[] sha, List<? extends StoredNetwork> models, Tiling tiling, int threads) {
+        return of(s, sha, models, tiling, threads, InrFormat.MODE_MIXED);
+    }
+
+    /** @param mixedMode {@link InrFormat#MODE_MIXED} or {@link InrFormat#MODE_MIXED2}: the context model to mix with */
+    public static Cost of(Signal s, byte[] sha, List<? extends StoredNetwork> models, Tiling tiling, int threads,
+            int mixedMode) {
         ModelSideInformation side = new ModelSideInformation(s.spec(), models, threads);
-        TiledBits mixed = TiledCoding.encode(s, side, InrFormat.MODE_MIXED, tiling, threads);
+        TiledBits mixed = TiledCoding.encode(s, side, mixedMode, tiling, threads);
         TiledBits inr = TiledCoding.encode(s, side, InrFormat.MODE_INR, tiling, threads);
         boolean inrSmaller = inr.codedBytes() < mixed.codedBytes();
-        int mode = inrSmaller ? InrFormat.MODE_INR : InrFormat.MODE_MIXED;
+        int mode = inrSmaller ? InrFormat.MODE_INR : mixedMode;
         InrContainer c = InrContainer.of(s.spec(), sha, models, mode, inrSmaller ? inr : mixed);
         int size = c.toBytes().length;
         int modelBytes = size - InrContainer.of(s.spec(), sha, List.of(), mode, c.bits()).toBytes().length;
