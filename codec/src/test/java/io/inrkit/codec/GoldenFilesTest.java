@@ -25,8 +25,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * covers the context models of 8- and 16-bit images and 24-bit audio, a SIREN and a ternary
  * BitLinear model section in mixed mode, audio segment models, and bits coded by a lossless model
  * alone. Version 2 adds tiles: images in tiles that do not divide them, audio in blocks, a model's
- * side information seen through tiles and blocks (audio segment models across block edges).
- * Version 2's files were written by
+ * side information seen through tiles and blocks (audio segment models across block edges), and
+ * the stronger context model's modes ({@code context2}, {@code mixed2}; added later, the earlier
+ * files rewritten byte for byte as they were). Version 2's files were written by
  * {@code mvn -o verify -pl codec -am -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dinrkit.golden.write=true};
  * rewriting them is only right when the format version changes, and then into a new folder.
  */
@@ -59,6 +60,11 @@ class GoldenFilesTest {
                 .build();
     }
 
+    /** The default preset: the stronger context model ({@code context2}). */
+    static EncodeOptions strongTiles(int edge, int frames) {
+        return EncodeOptions.builder().tileSize(edge).blockFrames(frames).threads(2).build();
+    }
+
     static final List<Golden> VERSION_2 = List.of(
             new Golden("kodim01-32x32-tiles24-context.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
                     s -> Encoder.encode(s, tiles(24, 64), Encoder.Listener.NONE).file(), "context"),
@@ -71,7 +77,21 @@ class GoldenFilesTest {
                             .store(TensorFormat.INT8_CHANNEL), new Tiling(24, 24)), "mixed"),
             new Golden("snare-256f-24bit-segments128-blocks100-mixed.inr", CodecFixtures::snare,
                     s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, 128, FitListener.NONE)
-                            .store(TensorFormat.INT8_CHANNEL), new Tiling(100, 1)), "mixed"));
+                            .store(TensorFormat.INT8_CHANNEL), new Tiling(100, 1)), "mixed"),
+            new Golden("kodim01-32x32-tiles24-context2.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
+                    s -> Encoder.encode(s, strongTiles(24, 64), Encoder.Listener.NONE).file(), "context2"),
+            new Golden("m51-16x16-gray16-tiles16-context2.inr", () -> CodecFixtures.image("m51-16x16.pgm"),
+                    s -> Encoder.encode(s, strongTiles(16, 64), Encoder.Listener.NONE).file(), "context2"),
+            new Golden("rgb16-16x16-context2.inr", () -> CodecFixtures.image("rgb16-16x16.ppm"),
+                    s -> Encoder.encode(s, strongTiles(512, 64), Encoder.Listener.NONE).file(), "context2"),
+            new Golden("snare-256f-24bit-blocks100-context2.inr", CodecFixtures::snare,
+                    s -> Encoder.encode(s, strongTiles(16, 100), Encoder.Listener.NONE).file(), "context2"),
+            new Golden("kodim01-32x32-tiles24-siren-int8-mixed2.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
+                    s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, s.spec().positions(), FitListener.NONE)
+                            .store(TensorFormat.INT8_CHANNEL), new Tiling(24, 24), InrFormat.MODE_MIXED2), "mixed2"),
+            new Golden("snare-256f-24bit-segments128-blocks100-mixed2.inr", CodecFixtures::snare,
+                    s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, 128, FitListener.NONE)
+                            .store(TensorFormat.INT8_CHANNEL), new Tiling(100, 1), InrFormat.MODE_MIXED2), "mixed2"));
 
     @Test
     void everyVersionOneFileDecodesToItsOriginalSamples() throws Exception {

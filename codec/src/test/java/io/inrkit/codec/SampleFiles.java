@@ -57,8 +57,12 @@ public final class SampleFiles {
 
     /** {@code s} coded in mixed mode with these models, in these tiles. */
     public static byte[] mixed(Signal s, List<? extends StoredNetwork> models, Tiling tiling) {
-        TiledBits bits = TiledCoding.encode(s, new ModelSideInformation(s.spec(), models, 1), InrFormat.MODE_MIXED,
-                tiling, 2);
-        return InrContainer.of(s.spec(), SampleHash.of(s), models, InrFormat.MODE_MIXED, bits).toBytes();
+        return mixed(s, models, tiling, InrFormat.MODE_MIXED);
+    }
+
+    /** {@code s} coded in {@code mode} (a mixed one) with these models, in these tiles. */
+    public static byte[] mixed(Signal s, List<? extends StoredNetwork> models, Tiling tiling, int mode) {
+        TiledBits bits = TiledCoding.encode(s, new ModelSideInformation(s.spec(), models, 1), mode, tiling, 2);
+        return InrContainer.of(s.spec(), SampleHash.of(s), models, mode, bits).toBytes();
     }
 }

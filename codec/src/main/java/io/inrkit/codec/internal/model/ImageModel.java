@@ -92,7 +92,7 @@ public final class ImageModel {
         int olsCount = strong ? ols[0].length : 0;
         this.sideIndex = OLS_FIRST + olsCount;
         this.predictors = sideIndex + (side != null ? 1 : 0);
-        this.selectors = strong ? new int[2] : null;
+        this.selectors = strong ? new int[3] : null;
         this.scales = strong ? new int[predictors] : null;
         this.lastBlend = new long[channels];
         this.samples = new int[ROWS * width * channels];
@@ -100,7 +100,7 @@ public final class ImageModel {
         this.predictions16 = new long[predictors];
         this.sideProbability = new int[bits];
         this.mixer = new BitMixer(channels, bits, Buckets.ACTIVITY, predictors, TEXTURES, side != null,
-                strong ? new int[] {TEXTURES, predictors} : null);
+                strong ? new int[] {TEXTURES, predictors, Buckets.ACTIVITY} : null);
     }
 
     /** Neighbours of the sample's own channel that the least-squares predictors see: (dx, dy). */
@@ -159,6 +159,9 @@ public final class ImageModel {
         if (selectors != null) {
             selectors[0] = texturePattern;
             selectors[1] = bestNearby;
+            long lo = Math.min(predictions16[OLS_FIRST], Math.min(predictions16[BLEND], predictions16[OLS_FIRST + 1]));
+            long hi = Math.max(predictions16[OLS_FIRST], Math.max(predictions16[BLEND], predictions16[OLS_FIRST + 1]));
+            selectors[2] = Buckets.activity((int) Math.min(1 << 20, hi - lo));
         }
         return mixer.code(coder, value, ci, Buckets.activity(scale), scale, predictions16, BLEND, texturePattern,
                 sideProbability, OLS_FIRST, selectors, scales);
@@ -269,10 +272,8 @@ public final class ImageModel {
                 in[at++] = d[0] == 0 && d[1] == 0 ? sample(x, y, order[r]) : causal(x, y, x + d[0], y + d[1], order[r]);
             }
         }
+        System.arraycopy(in, 0, slot[1].x, 0, at);
         for (int k = 0; k < slot.length; k++) {
-            if (k > 0) {
-                System.arraycopy(in, 0, slot[k].x, 0, at);
-            }
             predictions16[OLS_FIRST + k] = clamp(Math.round(slot[k].predict() * 16), max);
         }
     }
