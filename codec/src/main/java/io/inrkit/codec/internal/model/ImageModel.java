@@ -114,7 +114,7 @@ public final class ImageModel {
         Ols[][] o = new Ols[channels][];
         for (int ci = 0; ci < channels; ci++) {
             int n = OLS_NEIGHBOURS.length + Math.min(ci, 2) * OLS_CROSS.length;
-            o[ci] = new Ols[] {new Ols(n, 0.998, 0.5, 1), new Ols(n, 0.9995, 0.5, 4)};
+            o[ci] = new Ols[] {new Ols(n, 0.998, 0.5, 4), new Ols(n, 0.9995, 0.5, 8)};
         }
         return o;
     }
