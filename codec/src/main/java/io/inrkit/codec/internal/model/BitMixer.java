@@ -36,6 +36,10 @@ final class BitMixer {
     private final boolean side;
     private final int prefixBits;
     private final int[] contexts;
+    /** The stronger model's per-prediction scales, once per sample: divisors, their reciprocals, levels. */
+    private final long[] divisors;
+    private final double[] inverses;
+    private final int[] levels;
     private final AdaptiveTable[] tables;
     private final AdaptiveTable prefix;
     private final AdaptiveTable pattern;
@@ -66,6 +70,9 @@ final class BitMixer {
         this.side = side;
         this.prefixBits = Math.min(bits, 16);
         this.contexts = new int[predictions];
+        this.divisors = new long[predictions];
+        this.inverses = new double[predictions];
+        this.levels = new int[predictions];
         int perTable = slots * bits * activityLevels * Buckets.DISTANCE;
         tables = new AdaptiveTable[predictions];
         for (int k = 0; k < predictions; k++) {
@@ -110,6 +117,15 @@ final class BitMixer {
      */
     int code(BinaryCoder coder, int value, int slot, int activity, int scale16, long[] p16, int blend,
             int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
+        long divisor = Buckets.divisor(scale16);
+        double inverse = 1.0 / divisor;
+        if (scales != null) {
+            for (int k = 0; k < predictions; k++) {
+                divisors[k] = Buckets.divisor(scales[k]);
+                inverses[k] = 1.0 / divisors[k];
+                levels[k] = activityOf(scales[k]);
+            }
+        }
         int h = 0;
         for (int b = bits - 1; b >= 0; b--) {
             long split16 = (((long) h << (b + 1)) + (1L << b)) << 4;
@@ -117,20 +133,19 @@ final class BitMixer {
             int base = (cb * activityLevels + activity) * Buckets.DISTANCE;
             if (scales == null) {
                 for (int k = 0; k < predictions; k++) {
-                    contexts[k] = base + Buckets.signedDistance(p16[k], split16, scale16);
+                    contexts[k] = base + Buckets.signedDistance(p16[k], split16, divisor, inverse);
                     input(Probability.stretch(tables[k].p(contexts[k])));
                 }
             } else {
                 for (int k = 0; k < predictions; k++) {
-                    int sk = scales[k];
-                    contexts[k] = (cb * activityLevels + activityOf(sk)) * Buckets.DISTANCE
-                            + Buckets.signedDistance(p16[k], split16, sk);
+                    contexts[k] = (cb * activityLevels + levels[k]) * Buckets.DISTANCE
+                            + Buckets.signedDistance(p16[k], split16, divisors[k], inverses[k]);
                     input(Probability.stretch(tables[k].p(contexts[k])));
                 }
             }
             int prefixCx = (slot << prefixBits) + (bits - 1 - b < prefixBits ? (1 << (bits - 1 - b)) + h : 0);
             input(Probability.stretch(prefix.p(prefixCx)));
-            int blendDistance = Buckets.signedDistance(p16[blend], split16, scale16);
+            int blendDistance = Buckets.signedDistance(p16[blend], split16, divisor, inverse);
             int patternCx = 0;
             if (patterns > 0) {
                 patternCx = (cb * patterns + patternValue) * Buckets.DISTANCE + blendDistance;
@@ -138,7 +153,7 @@ final class BitMixer {
             }
             if (mixer2 != null) {
                 int bit = codeBit2(coder, (value >>> b) & 1, cb, activity, blendDistance, sideProbability[b],
-                        Buckets.signedDistance(p16[second], split16, scale16), selectors);
+                        Buckets.signedDistance(p16[second], split16, divisor, inverse), selectors);
                 learn(bit, prefixCx, patternCx);
                 h = (h << 1) | bit;
                 continue;

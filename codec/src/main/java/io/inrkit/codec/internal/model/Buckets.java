@@ -42,6 +42,34 @@ final class Buckets {
         return z < 0 ? HALF - q : HALF + q;
     }
 
+    /** The divisor {@link #signedDistance} divides by for an error scale (1/16 sample). */
+    static long divisor(int scale16) {
+        return scale16 + Z_ADD;
+    }
+
+    /**
+     * {@link #signedDistance} with its divisor ({@link #divisor}) and the divisor's reciprocal
+     * computed once per sample: the same bucket, exactly (the quotient from the reciprocal is off
+     * by at most one, and corrected), without a 64-bit division per bit.
+     */
+    static int signedDistance(long prediction16, long split16, long divisor, double inverse) {
+        long d = prediction16 - split16;
+        long a = Math.abs(d) * Z_MUL;
+        long m;
+        if (a >= 256 * divisor) {
+            m = 255;
+        } else {
+            m = (long) (a * inverse);
+            if (m * divisor > a) {
+                m--;
+            } else if ((m + 1) * divisor <= a) {
+                m++;
+            }
+        }
+        int q = MAGNITUDE[(int) m];
+        return d < 0 ? HALF - q : HALF + q;
+    }
+
     /** Log-scale bucket of an error scale in 1/16 sample: 0..ACTIVITY-1. */
     static int activity(int scale16) {
         int b = 32 - Integer.numberOfLeadingZeros(scale16 >> 3); // 0 for < 8 (half a sample)
