@@ -56,13 +56,21 @@ final class BenchCodecCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT.json", description = "Also write the results as JSON.")
     Path json;
 
-    @Option(names = {"-f", "--force"}, description = "Replace the CSV/JSON files if they exist.")
+    @Option(names = "--chart", paramLabel = "OUT.png", description = "Also draw each file's sizes against JPEG XL's "
+            + "(images) or FLAC's (audio) as a bar chart.")
+    Path chart;
+
+    @Option(names = {"-f", "--force"}, description = "Replace the CSV/JSON/PNG files if they exist.")
     boolean force;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (chart != null && noExternal) {
+            throw new UsageException("--chart draws sizes against JPEG XL's or FLAC's: it needs the external codecs "
+                    + "(leave out --no-external)");
+        }
         EncodeOptions.Builder ob = EncodeOptions.builder().preset(EncodeOptions.Preset.fromId(preset));
         if (threads != null) {
             ob.threads(threads);
@@ -122,6 +130,9 @@ final class BenchCodecCommand implements Callable<Integer> {
         if (json != null) {
             String text = Json.write(rows);
             AtomicOutput.write(json, force, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (chart != null) {
+            CodecChart.write(chart, rows, force);
         }
         return allExact ? ExitCode.OK : ExitCode.INTERNAL;
     }

@@ -18,13 +18,18 @@ final class ExternalCodecs {
     record Tool(String name, String program, List<String> args, String suffix, boolean inPlace) {
     }
 
+    /** The free standards INRKit's sizes are measured against. */
+    static final Tool JPEG_XL = new Tool("JPEG XL (cjxl -q 100 -e 7)", "cjxl",
+            List.of("IN", "OUT", "-q", "100", "-e", "7", "--quiet"), ".jxl", false);
+    static final Tool FLAC = new Tool("FLAC (flac -8)", "flac", List.of("-8", "-s", "-f", "IN", "-o", "OUT"), ".flac", false);
+
     static final List<Tool> IMAGE = List.of(
             new Tool("PNG (optipng -o2)", "optipng", List.of("-quiet", "-o2", "-out", "OUT", "IN"), ".png", false),
             new Tool("WebP lossless (cwebp -lossless -z 9)", "cwebp", List.of("-quiet", "-lossless", "-z", "9", "IN", "-o", "OUT"),
                     ".webp", false),
-            new Tool("JPEG XL (cjxl -q 100 -e 7)", "cjxl", List.of("IN", "OUT", "-q", "100", "-e", "7", "--quiet"), ".jxl", false));
+            JPEG_XL);
     static final List<Tool> AUDIO = List.of(
-            new Tool("FLAC (flac -8)", "flac", List.of("-8", "-s", "-f", "IN", "-o", "OUT"), ".flac", false),
+            FLAC,
             new Tool("WavPack (wavpack -hh -x3)", "wavpack", List.of("-hh", "-x3", "-q", "-y", "IN", "-o", "OUT"), ".wv", false));
 
     private ExternalCodecs() {

@@ -2,6 +2,7 @@ package io.inrkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import io.inrkit.image.ImageFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -215,7 +218,7 @@ class CodecCommandsTest {
         assertEquals(3, memory.code, memory.toString());
         assertEquals(1, memory.err.strip().lines().count(), memory.err);
         assertTrue(memory.err.startsWith("inrkit decode: " + inr + ": the file declares image 16x16")
-                && memory.err.contains("needs about 3936768 bytes (3 MiB)") && memory.err.contains("limit of 1024 bytes")
+                && memory.err.contains("needs about 5509632 bytes (5 MiB)") && memory.err.contains("limit of 1024 bytes")
                 && memory.err.contains("--max-memory") && memory.err.contains("-Xmx"), memory.err);
         Cli pixels = Cli.run("decode", inr, out, "--max-pixels", "255");
         assertEquals(3, pixels.code, pixels.toString());
@@ -226,7 +229,7 @@ class CodecCommandsTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no output, no temporary file");
         }
         // a context-only file holds no network, so even a model-size limit of 0 lets it through
-        assertEquals(0, Cli.run("decode", inr, out, "--max-memory", "3936768", "--max-pixels", "256",
+        assertEquals(0, Cli.run("decode", inr, out, "--max-memory", "5509632", "--max-pixels", "256",
                 "--max-parameters", "0", "-q").code);
         assertEquals(ImageFiles.read(png).signal().crop(0, 0, 16, 16), ImageFiles.read(out).signal());
         Path again = dir.resolve("again.png");
@@ -239,6 +242,27 @@ class CodecCommandsTest {
         }
     }
 
+    /** The chart of a bench codec run: sizes against JPEG XL's, and a clear refusal without it. */
+    @Test
+    void codecChartDrawsSizesAgainstTheStandard() throws Exception {
+        String jxl = ExternalCodecs.JPEG_XL.name();
+        List<Map<String, Object>> rows = List.of(
+                new java.util.LinkedHashMap<>(Map.of("file", "a.png", "kind", "image", "rate", 8.0, jxl, 8.4)),
+                new java.util.LinkedHashMap<>(Map.of("file", "b.png", "kind", "image", "rate", 6.0, jxl, 6.1)));
+        Path chart = dir.resolve("sizes.png");
+        CodecChart.write(chart, rows, false);
+        java.awt.image.BufferedImage drawn = javax.imageio.ImageIO.read(chart.toFile());
+        assertEquals(1200, drawn.getWidth());
+        assertEquals(620, drawn.getHeight());
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> CodecChart.write(chart, rows, false));
+        List<Map<String, Object>> notRun = List.of(Map.of("file", "a.png", "kind", "image", "rate", 8.0, jxl,
+                "not installed"));
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> CodecChart.write(dir.resolve("none.png"), notRun, false));
+        assertTrue(e.getMessage().contains("did not run on every file"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("none.png")));
+    }
+
     @Test
     void benchCodecAndFuzz() throws Exception {
         Path png = Cli.sample("kodim23-64x64.png", dir);
@@ -247,6 +271,11 @@ class CodecCommandsTest {
         assertEquals(0, r.code, r.toString());
         assertTrue(r.out.contains("| kodim23-64x64.png | image | 3072 |"), r.out);
         assertTrue(Files.readString(csv).startsWith("file,kind,rawBytes,inrBytes"));
+        Path chart = dir.resolve("t.png");
+        Cli noReference = Cli.run("bench", "codec", png, "--no-external", "--chart", chart);
+        assertEquals(2, noReference.code, noReference.toString());
+        assertTrue(noReference.err.contains("--chart draws sizes against JPEG XL's"), noReference.err);
+        assertFalse(Files.exists(chart));
         Cli f = Cli.run("bench", "fuzz", png, "--cases", "200", "--json");
         JsonNode j = CommandLineTest.json(f);
         assertEquals(200, j.get("typedError").asInt() + j.get("decodedExactly").asInt());
