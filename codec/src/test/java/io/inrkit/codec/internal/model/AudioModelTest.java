@@ -14,10 +14,16 @@ class AudioModelTest {
 
     /** Encodes and decodes unsigned samples; returns the coded size. */
     static int roundTrip(int[] unsigned, int frames, int channels, int bits) {
+        return roundTrip(unsigned, frames, channels, bits, false);
+    }
+
+    /** The same with the first model or the stronger one ({@code context2}). */
+    static int roundTrip(int[] unsigned, int frames, int channels, int bits, boolean strong) {
         ArithmeticEncoder enc = new ArithmeticEncoder(1024);
-        new AudioModel(frames, channels, bits, null).code(enc, unsigned);
+        new AudioModel(frames, channels, bits, null, strong).code(enc, unsigned);
         byte[] data = enc.finish();
-        int[] back = new AudioModel(frames, channels, bits, null).code(new ArithmeticDecoder(data, 0, data.length), null);
+        int[] back = new AudioModel(frames, channels, bits, null, strong)
+                .code(new ArithmeticDecoder(data, 0, data.length), null);
         assertArrayEquals(unsigned, back, "every sample decoded");
         return data.length;
     }
@@ -37,6 +43,27 @@ class AudioModelTest {
             mono[t] = SampleCoding.toUnsigned(pcm[2 * t] >> 8, 16, true);
         }
         roundTrip(mono, 256, 1, 16);
+    }
+
+    /** The stronger model's cascade: the real clip decodes and codes smaller; extremes at every depth decode. */
+    @Test
+    void theStrongerModelRoundTripsAndCodesTheRealClipSmaller() {
+        int[] pcm = RawSignals.pcmSamples(Path.of("src", "test", "resources", "fixtures", "snare-256f-2ch-48k.s24le"), 3, false);
+        int[] u = new int[pcm.length];
+        for (int i = 0; i < pcm.length; i++) {
+            u[i] = SampleCoding.toUnsigned(pcm[i], 24, true);
+        }
+        int strong = roundTrip(u, 256, 2, 24, true);
+        int first = roundTrip(u, 256, 2, 24, false);
+        assertTrue(strong < first, "context2 " + strong + " bytes, context " + first);
+        for (int bits : new int[] {1, 8, 16, 24, 32}) {
+            int[] x = new int[3 * 90];
+            for (int i = 0; i < x.length; i++) {
+                long full = (1L << bits) - 1;
+                x[i] = (int) (i % 7 == 0 ? full : i % 5 == 0 ? 0 : (i * 2654435761L) & full);
+            }
+            roundTrip(x, 90, 3, bits, true);
+        }
     }
 
     @Test

@@ -16,14 +16,19 @@ class ImageModelTest {
 
     /** Encodes and decodes with fresh models; returns the coded size in bytes. */
     static int roundTrip(Signal s) {
+        return roundTrip(s, false);
+    }
+
+    /** The same with the first model or the stronger one ({@code context2}). */
+    static int roundTrip(Signal s, boolean strong) {
         int[] src = s.toIntArray();
         int w = s.spec().width();
         int h = s.spec().height();
         ArithmeticEncoder enc = new ArithmeticEncoder(1024);
-        new ImageModel(w, h, s.channels(), s.bitDepth(), null).code(enc, src, SampleSink.NONE);
+        new ImageModel(w, h, s.channels(), s.bitDepth(), null, strong).code(enc, src, SampleSink.NONE);
         byte[] data = enc.finish();
         int[] back = new int[src.length];
-        new ImageModel(w, h, s.channels(), s.bitDepth(), null)
+        new ImageModel(w, h, s.channels(), s.bitDepth(), null, strong)
                 .code(new ArithmeticDecoder(data, 0, data.length), null, (index, value) -> back[index] = value);
         assertArrayEquals(src, back, "every sample decoded");
         return data.length;
@@ -38,6 +43,24 @@ class ImageModelTest {
         roundTrip(fixture("m51-16x16.pgm"));
         Signal gray = fixture("kodim23-16x16.ppm");
         roundTrip(gray.crop(0, 0, 7, 5)); // odd sizes, borders everywhere
+    }
+
+    /** The stronger model: every depth and layout decodes, and real crops code smaller than with the first. */
+    @Test
+    void theStrongerModelRoundTripsAndCodesRealCropsSmaller() {
+        for (String name : new String[] {"kodim01-32x32.ppm", "rgb16-16x16.ppm", "m51-16x16.pgm"}) {
+            Signal s = fixture(name);
+            int strong = roundTrip(s, true);
+            int first = roundTrip(s, false);
+            assertTrue(strong < first, name + ": context2 " + strong + " bytes, context " + first);
+        }
+        roundTrip(fixture("kodim23-16x16.ppm").crop(0, 0, 7, 5), true);
+        roundTrip(Signal.of(io.inrkit.core.SignalSpec.image(9, 4, 4, 16), new int[9 * 4 * 4]), true);
+        int[] noise = new int[20 * 6 * 2];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = i * 40503 & 0xffff;
+        }
+        roundTrip(Signal.of(io.inrkit.core.SignalSpec.image(20, 6, 2, 16), noise), true);
     }
 
     @Test
