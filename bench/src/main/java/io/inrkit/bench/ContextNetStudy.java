@@ -49,7 +49,7 @@ public final class ContextNetStudy {
                 "params", "pays by"));
         for (int i = 1; i < args.length; i++) {
             Path f = Path.of(args[i]);
-            Signal s = ModelStudy.read(f);
+            Signal s = StudyFiles.read(f);
             Features features = new Features(s);
             MultiLayerNetwork net = fit(features, hidden);
             long params = net.numParams();

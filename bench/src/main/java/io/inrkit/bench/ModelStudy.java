@@ -1,12 +1,10 @@
 package io.inrkit.bench;
 
-import io.inrkit.audio.AudioFiles;
 import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.core.Signal;
-import io.inrkit.image.ImageFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +26,8 @@ public final class ModelStudy {
     }
 
     public static void main(String[] args) throws Exception {
-        int at = 0;
-        int threads = 1;
-        if (args[at].equals("--threads")) {
-            threads = Integer.parseInt(args[at + 1]);
-            at += 2;
-        }
+        int threads = StudyFiles.threads(args);
+        int at = StudyFiles.afterThreads(args);
         List<Path> files = new ArrayList<>();
         for (; at < args.length; at++) {
             files.add(Path.of(args[at]));
@@ -45,7 +39,7 @@ public final class ModelStudy {
         });
         List<Future<double[]>> rows = new ArrayList<>();
         for (Path f : files) {
-            rows.add(pool.submit(() -> measure(read(f))));
+            rows.add(pool.submit(() -> measure(StudyFiles.read(f))));
         }
         System.out.println(String.format(Locale.ROOT, "%-44s %10s %10s %8s %7s %7s", "file", "context", "context2",
                 "change", "s", "s2"));
@@ -59,12 +53,6 @@ public final class ModelStudy {
         }
         System.out.println(row("total (" + files.size() + " files)", total));
         pool.shutdown();
-    }
-
-    static Signal read(Path f) throws java.io.IOException {
-        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean audio = AudioFiles.EXTENSIONS.stream().anyMatch(e -> name.endsWith("." + e));
-        return audio ? AudioFiles.read(f).signal() : ImageFiles.read(f).signal();
     }
 
     private static double[] measure(Signal s) {

@@ -1,13 +1,11 @@
 package io.inrkit.bench;
 
-import io.inrkit.audio.AudioFiles;
 import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.model.SampleCodec;
 import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.core.Signal;
-import io.inrkit.image.ImageFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +30,8 @@ public final class TilingStudy {
     }
 
     public static void main(String[] args) throws Exception {
-        int at = 0;
-        int threads = 1;
-        if (args[at].equals("--threads")) {
-            threads = Integer.parseInt(args[at + 1]);
-            at += 2;
-        }
+        int threads = StudyFiles.threads(args);
+        int at = StudyFiles.afterThreads(args);
         String[] sizes = args[at++].split(",");
         int[] tiles = new int[sizes.length];
         for (int i = 0; i < tiles.length; i++) {
@@ -50,7 +44,7 @@ public final class TilingStudy {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<long[]>> rows = new ArrayList<>();
         for (Path f : files) {
-            rows.add(pool.submit(() -> measure(read(f), tiles)));
+            rows.add(pool.submit(() -> measure(StudyFiles.read(f), tiles)));
         }
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-44s %10s", "image", "whole"));
         for (int t : tiles) {
@@ -67,12 +61,6 @@ public final class TilingStudy {
         }
         System.out.println(row("total (" + files.size() + " images)", total));
         pool.shutdown();
-    }
-
-    private static Signal read(Path f) throws java.io.IOException {
-        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean audio = AudioFiles.EXTENSIONS.stream().anyMatch(e -> name.endsWith("." + e));
-        return audio ? AudioFiles.read(f).signal() : ImageFiles.read(f).signal();
     }
 
     /** Bytes whole, then for each tile size the tiles' bytes and index. */

@@ -1,30 +1,19 @@
 package io.inrkit.cli;
 
-import io.inrkit.core.internal.AtomicOutput;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryLabelPositions;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * {@code bench codec} results as a bar chart: per file (and over all files), INRKit's and each
+ * {@code bench codec} results as a bar chart: per file (and over all files, by their summed bytes), INRKit's and each
  * external codec's size as a fraction of the free standard's (JPEG XL for images, FLAC for
  * audio), so bars below 1 are smaller than it. The chart shows the files of the first file's
  * kind; codecs that did not run on all of them are left out.
  */
 final class CodecChart {
-
-    private static final int WIDTH = 1200;
-    private static final int HEIGHT = 620;
 
     private CodecChart() {
     }
@@ -50,36 +39,26 @@ final class CodecChart {
         series.add("rate");
         series.addAll(measured);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        double[] sums = new double[series.size()];
-        double referenceSum = 0;
+        double[] bytes = new double[series.size()]; // rates are per sample: ALL weighs each file by its bytes
+        double referenceBytes = 0;
         for (Map<String, Object> r : rows) {
             double ref = ((Number) r.get(reference)).doubleValue();
-            referenceSum += ref;
+            double bytesPerRate = ((Number) r.get("inrBytes")).doubleValue() / ((Number) r.get("rate")).doubleValue();
+            referenceBytes += ref * bytesPerRate;
             for (int i = 0; i < series.size(); i++) {
                 double v = ((Number) r.get(series.get(i))).doubleValue();
-                sums[i] += v;
-                data.addValue(v / ref, label(series.get(i)), shortName((String) r.get("file")));
+                bytes[i] += v * bytesPerRate;
+                data.addValue(v / ref, label(series.get(i)), BarCharts.shortName((String) r.get("file")));
             }
         }
         for (int i = 0; i < series.size(); i++) {
-            data.addValue(sums[i] / referenceSum, label(series.get(i)), "ALL");
+            data.addValue(bytes[i] / referenceBytes, label(series.get(i)), "ALL");
         }
-        JFreeChart chart = ChartFactory.createBarChart("size against " + reference, "file",
-                "size / size of " + reference.replaceAll(" \\(.*", ""), data, PlotOrientation.VERTICAL, true, false,
-                false);
-        CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        AtomicOutput.write(file, force, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+        BarCharts.write(file, "size against " + reference, "size / size of " + reference.replaceAll(" \\(.*", ""), data,
+                false, force);
     }
 
     private static String label(String key) {
         return key.equals("rate") ? "INRKit" : key;
-    }
-
-    private static String shortName(String file) {
-        String stem = file.replaceAll("\\.\\w+$", "");
-        return stem.length() <= 24 ? stem : stem.substring(0, 24);
     }
 }

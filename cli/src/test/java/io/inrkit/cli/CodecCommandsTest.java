@@ -247,16 +247,16 @@ class CodecCommandsTest {
     void codecChartDrawsSizesAgainstTheStandard() throws Exception {
         String jxl = ExternalCodecs.JPEG_XL.name();
         List<Map<String, Object>> rows = List.of(
-                new java.util.LinkedHashMap<>(Map.of("file", "a.png", "kind", "image", "rate", 8.0, jxl, 8.4)),
-                new java.util.LinkedHashMap<>(Map.of("file", "b.png", "kind", "image", "rate", 6.0, jxl, 6.1)));
+                Map.of("file", "a.png", "kind", "image", "rate", 8.0, "inrBytes", 8000, jxl, 8.4),
+                Map.of("file", "b.png", "kind", "image", "rate", 6.0, "inrBytes", 600, jxl, 6.1));
         Path chart = dir.resolve("sizes.png");
         CodecChart.write(chart, rows, false);
         java.awt.image.BufferedImage drawn = javax.imageio.ImageIO.read(chart.toFile());
         assertEquals(1200, drawn.getWidth());
         assertEquals(620, drawn.getHeight());
         assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> CodecChart.write(chart, rows, false));
-        List<Map<String, Object>> notRun = List.of(Map.of("file", "a.png", "kind", "image", "rate", 8.0, jxl,
-                "not installed"));
+        List<Map<String, Object>> notRun = List.of(Map.of("file", "a.png", "kind", "image", "rate", 8.0, "inrBytes", 8000,
+                jxl, "not installed"));
         java.io.IOException e = assertThrows(java.io.IOException.class,
                 () -> CodecChart.write(dir.resolve("none.png"), notRun, false));
         assertTrue(e.getMessage().contains("did not run on every file"), e.getMessage());
