@@ -9,6 +9,10 @@ import io.inrkit.codec.internal.cm.BinaryCoder;
  * normalised LMS filters (orders 32 and 256), for later channels the first channel's current
  * sample, and an error-weighted blend. The LMS filters use plain double arithmetic, which Java
  * evaluates identically everywhere (strict IEEE 754 since Java 17).
+ *
+ * <p>The stronger model ({@code context2}) adds a cascade after Sac's (least squares over both
+ * channels, then LMS stages on its residual), keys each prediction's probabilities by that
+ * prediction's own recent error, and mixes in two layers.
  */
 public final class AudioModel {
 

@@ -13,6 +13,11 @@ import io.inrkit.codec.internal.cm.BinaryCoder;
  * relative to the value at which this bit turns to 1, in units of the local error; the
  * probability of the decoded prefix itself; and the INR's own probability for the bit. Two
  * adaptive probability maps refine the mix.
+ *
+ * <p>The stronger model ({@code context2}) adds two online least-squares predictions over the
+ * causal neighbourhood and the channels already coded at this pixel, keys each prediction's
+ * probabilities by that prediction's own recent error, and mixes in two layers
+ * ({@link BitMixer}); docs/FORMAT.md specifies both.
  */
 public final class ImageModel {
 
@@ -66,7 +71,10 @@ public final class ImageModel {
     /** The stronger model's: per coding slot, its least-squares predictors; null in the first model. */
     private final Ols[][] ols;
     private final int sideIndex;
-    /** The stronger model's mixer selectors: texture pattern, and the best predictor nearby. */
+    /**
+     * The stronger model's mixer selectors: the texture pattern, the predictor best nearby, and
+     * the spread between the two least-squares predictions and the blend.
+     */
     private final int[] selectors;
     private int bestNearby;
     /** The stronger model: each prediction's own local error, in 1/16 (the blends get the blend's). */
