@@ -11,6 +11,7 @@ import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /** The benchmarks' bar charts, one look for all: a bar per series and file, white, labels slanted. */
@@ -38,6 +39,7 @@ final class BarCharts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(includeZero);
+        ((BarRenderer) plot.getRenderer()).setIncludeBaseInRange(includeZero);
         AtomicOutput.write(file, force, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
     }
 

@@ -85,8 +85,9 @@ final class EncodeCommand implements Callable<Integer> {
     RegionOptions region;
 
     @Option(names = "--preset", paramLabel = "P", defaultValue = "default",
-            description = "fast (context modelling only), default (also a small network, images), max (larger networks, "
-                    + "audio segments too). Default: ${DEFAULT-VALUE}.")
+            description = "fast (the first context model, about 2.5x as fast, no network), default (the stronger context "
+                    + "model, context2, no network), max (context2 and networks: two for images, one per audio segment). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Option(names = "--width", paramLabel = "N", description = "Try this network width instead of the preset's.")

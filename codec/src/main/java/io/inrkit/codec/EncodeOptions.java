@@ -12,13 +12,16 @@ import java.util.OptionalInt;
  */
 public final class EncodeOptions {
 
-    /** How much the encoder searches for a network that makes the file smaller. */
+    /** Which context model the encoder codes with, and how much it searches for a network that makes the file smaller. */
     public enum Preset implements IdentifiedEnum {
-        /** Context modelling only: no network is trained. */
+        /** The first context model (about 2.5 times as fast to encode and decode); no network. */
         FAST,
-        /** Also a small network (images; for audio no network has paid off, see docs/CODEC.md). */
+        /**
+         * The stronger context model ({@code context2}); no network (no coordinate network has paid
+         * for its bytes on the photos, scans and recordings measured, docs/CODEC.md).
+         */
         DEFAULT,
-        /** Also larger networks and longer training, and networks for audio segments. */
+        /** The stronger context model, and networks: two for images, one per audio segment. */
         MAX;
 
         public static Preset fromId(String id) {
