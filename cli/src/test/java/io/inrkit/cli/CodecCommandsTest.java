@@ -28,7 +28,15 @@ class CodecCommandsTest {
         JsonNode e = CommandLineTest.json(Cli.run("encode", png, inr, "--preset", "fast", "--json"));
         assertEquals(Files.size(inr), e.get("bytes").asLong());
         assertEquals("context only", e.get("chosen").asText());
+        assertEquals("context", e.get("codingMode").asText(), "the fast preset codes with the first model");
         assertTrue(e.get("bitsPerPixel").asDouble() < 24);
+        Path strong = dir.resolve("k2.inr");
+        JsonNode d2 = CommandLineTest.json(Cli.run("encode", png, strong, "--json"));
+        assertEquals("context2", d2.get("codingMode").asText(), "the default preset codes with the stronger model");
+        assertEquals("context only", d2.get("chosen").asText(), "and trains no network");
+        assertTrue(d2.get("bytes").asLong() < e.get("bytes").asLong(), "and is smaller on a real crop");
+        assertEquals("context2", CommandLineTest.json(Cli.run("info", "--json", strong)).get("codingMode").asText());
+        Files.delete(strong);
         JsonNode info = CommandLineTest.json(Cli.run("info", "--json", inr));
         assertEquals("INR", info.get("format").asText());
         assertEquals(64, info.get("width").asInt());
