@@ -34,6 +34,8 @@ final class Buckets {
      * Where a prediction lies relative to the value at which the next bit turns from 0 to 1,
      * in units of the local error scale: {@code (prediction - split) * 64 / (scale + 128)}, all in
      * 1/16 of a sample, bucketed finely near 0 and coarsely far away. Index 0..DISTANCE-1.
+     * The definition (docs/FORMAT.md's); the models call the equal reciprocal form below, and
+     * BucketsTest holds it to this one.
      */
     static int signedDistance(long prediction16, long split16, int scale16) {
         long z = (prediction16 - split16) * Z_MUL / (scale16 + Z_ADD);

@@ -233,12 +233,12 @@ public final class ImageModel {
             int[] ek = e[k];
             long err = (x > 0 ? ek[cur + x - 1] : 0) + (y > 0 ? ek[prev + x] : 0)
                     + (x > 0 && y > 0 ? ek[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? ek[prev + x + 1] : 0);
-            if (err < bestError) {
-                bestError = err;
-                bestNearby = k;
-            }
-            if (scales != null) {
+            if (scales != null) { // the stronger model's per-prediction scales and best-predictor selector
                 scales[k] = (int) Math.min(1 << 24, err >> 1);
+                if (err < bestError) {
+                    bestError = err;
+                    bestNearby = k;
+                }
             }
             double wk = 1.0 / ((err + BLEND_OFFSET) * (err + BLEND_OFFSET));
             sum += wk * predictions16[k];
