@@ -85,7 +85,7 @@ final class EncodeCommand implements Callable<Integer> {
     RegionOptions region;
 
     @Option(names = "--preset", paramLabel = "P", defaultValue = "default",
-            description = "fast (the first context model, about 2.5x as fast, no network), default (the stronger context "
+            description = "fast (the first context model, 2 to 2.5x as fast, no network), default (the stronger context "
                     + "model, context2, no network), max (context2 and networks: two for images, one per audio segment). "
                     + "Default: ${DEFAULT-VALUE}.")
     String preset;

@@ -14,7 +14,7 @@ public final class EncodeOptions {
 
     /** Which context model the encoder codes with, and how much it searches for a network that makes the file smaller. */
     public enum Preset implements IdentifiedEnum {
-        /** The first context model (about 2.5 times as fast to encode and decode); no network. */
+        /** The first context model (2 to 2.5 times as fast to encode and decode); no network. */
         FAST,
         /**
          * The stronger context model ({@code context2}); no network (no coordinate network has paid

@@ -124,7 +124,7 @@ public final class Encoder {
     }
 
     /**
-     * The context model a preset codes with: the fast preset the first (about 2.5 times as fast
+     * The context model a preset codes with: the fast preset the first (2 to 2.5 times as fast
      * to encode and decode), the others the stronger one (docs/CODEC.md has the figures).
      */
     static int contextMode(EncodeOptions.Preset preset) {
