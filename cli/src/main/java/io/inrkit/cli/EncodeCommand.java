@@ -104,11 +104,11 @@ final class EncodeCommand implements Callable<Integer> {
             + "ternary: the paper's ternary BitLinear network (default 256 x 4 hidden), trained ternary.")
     boolean losslessModel;
 
-    @Option(names = "--weights", paramLabel = "F", defaultValue = "int8", completionCandidates = WeightNames.class,
+    @Option(names = "--weights", paramLabel = "F", completionCandidates = WeightNames.class,
             description = "Weight format: ${COMPLETION-CANDIDATES} (see docs/FORMAT.md). auto chooses per layer, "
                     + "whichever makes the file smallest (with --lossless-model it also weighs the ternary network and "
                     + "keeps the smaller file); int8 .. int2 have a scale per output channel, MSE-searched clipping. "
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + "Default: int8 for coordinate networks; the context network chooses per tensor.")
     String weights;
 
     @Option(names = "--tile", paramLabel = "N", description = "Images: code in independent NxN tiles (threads code "
@@ -347,9 +347,9 @@ final class EncodeCommand implements Callable<Integer> {
         if (block != null) {
             b.blockFrames(block);
         }
-        if (weights.equals(AUTO_WEIGHTS)) {
+        if (AUTO_WEIGHTS.equals(weights)) {
             b.autoWeights(true);
-        } else {
+        } else if (weights != null) {
             WeightFormat format = format(weights);
             b.weightFormat(format);
             // --lossless-model --weights ternary names the paper's ternary BitLinear network (as

@@ -4,6 +4,7 @@ import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.StoredNetwork;
 import io.inrkit.codec.internal.format.Tiling;
+import io.inrkit.codec.internal.model.ContextNet;
 import io.inrkit.codec.internal.model.ModelSideInformation;
 import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.core.BadInputException;
@@ -109,7 +110,8 @@ public final class Decoder {
         options.checkModels(c.models().stream().mapToLong(StoredNetwork::parameters).sum());
         ModelSideInformation side = c.models().isEmpty() ? null
                 : new ModelSideInformation(c.spec(), c.models(), options.threads());
-        return TiledCoding.decode(c.spec(), c.bits(), side, c.mode(), options.threads(), x, y, width, height);
+        ContextNet net = c.contextNet() == null ? null : ContextNet.of(c.contextNet());
+        return TiledCoding.decode(c.spec(), c.bits(), side, c.mode(), net, options.threads(), x, y, width, height);
     }
 
     /**

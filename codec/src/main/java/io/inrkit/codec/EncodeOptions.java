@@ -49,6 +49,7 @@ public final class EncodeOptions {
     private final boolean losslessModel;
     private final Architecture architecture;
     private final WeightFormat weightFormat;
+    private final boolean weightFormatNamed;
     private final boolean autoWeights;
     private final int threads;
     private final long seed;
@@ -73,6 +74,7 @@ public final class EncodeOptions {
         losslessModel = b.losslessModel;
         architecture = b.architecture;
         weightFormat = b.weightFormat;
+        weightFormatNamed = b.weightFormatNamed;
         autoWeights = b.autoWeights;
         threads = b.threads;
         seed = b.seed;
@@ -125,6 +127,15 @@ public final class EncodeOptions {
     }
 
     /**
+     * The format the user named for every weight, or empty: {@link #weightFormat()} is then the
+     * SIRENs' default, and the context network chooses its formats per tensor, as with
+     * {@code --weights auto}.
+     */
+    public java.util.Optional<WeightFormat> namedWeightFormat() {
+        return weightFormatNamed && !autoWeights ? java.util.Optional.of(weightFormat) : java.util.Optional.empty();
+    }
+
+    /**
      * Choose each layer's weight format for the smallest file ({@code --weights auto}); with a
      * SIREN lossless model, also train the ternary BitLinear network and keep the smaller file.
      */
@@ -163,6 +174,7 @@ public final class EncodeOptions {
         private boolean losslessModel;
         private Architecture architecture = Architecture.SIREN;
         private WeightFormat weightFormat = WeightFormat.INT8_CHANNEL;
+        private boolean weightFormatNamed;
         private boolean autoWeights;
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed;
@@ -202,6 +214,7 @@ public final class EncodeOptions {
 
         public Builder weightFormat(WeightFormat v) {
             weightFormat = v;
+            weightFormatNamed = true;
             return this;
         }
 

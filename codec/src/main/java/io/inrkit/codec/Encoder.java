@@ -9,7 +9,9 @@ import io.inrkit.codec.internal.format.StoredNetwork;
 import io.inrkit.codec.internal.format.StoredTernaryModel;
 import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
+import io.inrkit.codec.internal.model.ContextNet;
 import io.inrkit.codec.internal.model.TiledCoding;
+import io.inrkit.codec.internal.search.ContextNetSearch;
 import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.codec.internal.search.Cost;
 import io.inrkit.codec.internal.search.TrainedNetworks;
@@ -84,7 +86,11 @@ public final class Encoder {
         listener.stage("context model");
         Tiling tiling = Tiling.of(s.spec(), o.tileSize(), o.blockFrames());
         int contextMode = contextMode(o.preset());
-        TiledBits context = TiledCoding.encode(s, null, contextMode, tiling, o.threads());
+        Presets.ContextNetwork contextNet = contextMode == InrFormat.MODE_CONTEXT2 && s.kind() == SignalKind.IMAGE
+                && !o.losslessModel() ? Presets.contextNet(o.preset()) : null;
+        ContextNet.Samples[] samplers = contextNet != null && ContextNetSearch.worthCollecting(s)
+                ? ContextNetSearch.samplers(s, tiling) : null;
+        TiledBits context = TiledCoding.encode(s, null, contextMode, null, samplers, tiling, o.threads());
         InrContainer best = InrContainer.of(s.spec(), sha, List.of(), contextMode, context);
         int bestSize = best.toBytes().length;
         int contextBytes = Math.toIntExact(context.codedBytes());
@@ -117,6 +123,23 @@ public final class Encoder {
                 chosen = plan.name();
                 bestFromLosslessPlan = plan.losslessModel();
                 bestModelLossless = lossless;
+            }
+        }
+        if (samplers != null && context.codedBytes() >= ContextNetSearch.MIN_CODED_BYTES) {
+            listener.stage("context network");
+            ContextNetSearch.Result r = ContextNetSearch.search(s, sha, tiling, context, samplers, contextNet.hidden(),
+                    contextNet.steps(), o.namedWeightFormat().map(TensorFormat::of).orElse(null), o.seed(),
+                    o.threads());
+            int size = r.container() == null ? -1 : r.container().toBytes().length;
+            int coded = r.container() == null ? -1 : Math.toIntExact(r.container().bits().codedBytes());
+            String name = r.net().describe();
+            candidates.add(new EncodeResult.Candidate(name, r.net().parameters(),
+                    size < 0 ? -1 : size - coded - (bestSize - contextBytes), contextBytes, -1, coded, size, false,
+                    r.fitSeconds()));
+            if (size > 0 && !bestFromLosslessPlan && size < bestSize) {
+                best = r.container();
+                bestSize = size;
+                chosen = name;
             }
         }
         byte[] file = best.toBytes();

@@ -2,7 +2,7 @@ package io.inrkit.codec;
 
 import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.InrFormat;
-import io.inrkit.codec.internal.format.StoredNetwork;
+import io.inrkit.codec.internal.format.ModelSection;
 import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.core.BadInputException;
@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param spec the signal
  * @param version the format version of the file
  * @param networks a description of each stored network, in position order (none, one for an
- *     image, one per audio segment)
+ *     image, one per audio segment, or the context network)
  * @param parameters the networks' parameters in all
  * @param codingMode how the bits were coded: "context" (the context model alone), "mixed" (with
- *     the networks' predictions) or "inr" (the networks' predictions alone)
+ *     the networks' predictions), "inr" (the networks' predictions alone), "context2" and "mixed2"
+ *     (the same with the stronger context model), "context2+net" (the stronger model with the
+ *     context network)
  * @param sizes bytes of each part of the file
  * @param tiles the independently coded tiles (audio: blocks); a version-1 file has one, the whole signal
  */
@@ -88,8 +90,12 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
 
     static InrFileInfo of(InrContainer c) {
         InrContainer.Sizes s = c.sizes();
-        return new InrFileInfo(c.spec(), c.version(), c.models().stream().map(StoredNetwork::describe).toList(),
-                c.models().stream().mapToLong(StoredNetwork::parameters).sum(), modeName(c.mode()),
+        List<ModelSection> sections = new ArrayList<>(c.models());
+        if (c.contextNet() != null) {
+            sections.add(c.contextNet());
+        }
+        return new InrFileInfo(c.spec(), c.version(), sections.stream().map(ModelSection::describe).toList(),
+                sections.stream().mapToLong(ModelSection::parameters).sum(), modeName(c.mode()),
                 new Sizes(s.header(), s.models(), s.bits(), s.total()), tiles(c));
     }
 
@@ -109,6 +115,7 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
             case InrFormat.MODE_MIXED -> "mixed";
             case InrFormat.MODE_CONTEXT2 -> "context2";
             case InrFormat.MODE_MIXED2 -> "mixed2";
+            case InrFormat.MODE_CONTEXT2_NET -> "context2+net";
             default -> "inr";
         };
     }

@@ -78,6 +78,26 @@ final class Presets {
     static final Network LOSSLESS_TERNARY = Network.width(TernaryInr.PAPER_WIDTH)
             .layers(TernaryInr.PAPER_HIDDEN_LAYERS).iterations(20_000);
 
+    /**
+     * The context network a preset fits to an image (issue 13): hidden units and training steps.
+     * It is tried wherever the stronger context model codes an image; the fast preset codes with
+     * the first model, which takes none.
+     */
+    record ContextNetwork(int hidden, int steps) {
+    }
+
+    static final ContextNetwork DEFAULT_CONTEXT_NET = new ContextNetwork(16, 1500);
+    static final ContextNetwork MAX_CONTEXT_NET = new ContextNetwork(32, 4000);
+
+    /** The context network {@code preset} tries on images, or null for none. */
+    static ContextNetwork contextNet(Preset preset) {
+        return switch (preset) {
+            case FAST -> null;
+            case DEFAULT -> DEFAULT_CONTEXT_NET;
+            case MAX -> MAX_CONTEXT_NET;
+        };
+    }
+
     private Presets() {
     }
 

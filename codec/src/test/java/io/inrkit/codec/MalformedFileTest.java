@@ -87,10 +87,10 @@ class MalformedFileTest {
         // and a valid file's stream cut by one byte, or lengthened by one, is refused the same way
         byte[] bits = InrContainer.parse(plain).bits().streams().get(0);
         assertThrows(CorruptInputException.class, () -> io.inrkit.codec.internal.model.SampleCodec.decode(
-                source.spec(), Arrays.copyOf(bits, bits.length - 1), null, 0));
+                source.spec(), Arrays.copyOf(bits, bits.length - 1), null, 0, null));
         CorruptInputException longer = assertThrows(CorruptInputException.class,
                 () -> io.inrkit.codec.internal.model.SampleCodec.decode(source.spec(),
-                        Arrays.copyOf(bits, bits.length + 1), null, 0));
+                        Arrays.copyOf(bits, bits.length + 1), null, 0, null));
         assertTrue(longer.getMessage().contains("1 byte is left after the last sample"), longer.getMessage());
     }
 

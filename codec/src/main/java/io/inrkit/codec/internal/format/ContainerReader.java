@@ -72,15 +72,27 @@ final class ContainerReader {
             throws BadInputException {
         List<StoredNetwork> models = new ArrayList<>();
         List<Integer> modelOffsets = new ArrayList<>();
+        StoredContextNet contextNet = null;
+        int contextNetAt = -1;
         Section next = nextSection(r, -1);
         long parameters = 0;
         while (next.tag() == InrFormat.TAG_MODEL) {
-            verify(models.size() < InrFormat.MAX_MODELS, next.start(), "more than " + InrFormat.MAX_MODELS + " models");
-            modelOffsets.add(next.payload().position());
-            StoredNetwork model = ModelSectionReader.read(next.payload(), spec, "model " + models.size(),
+            int sections = models.size() + (contextNet != null ? 1 : 0);
+            int payloadAt = next.payload().position();
+            verify(sections < InrFormat.MAX_MODELS, next.start(), "more than " + InrFormat.MAX_MODELS + " models");
+            ModelSection section = ModelSectionReader.read(next.payload(), spec, "model " + sections,
                     InrFormat.MAX_PARAMETERS_TOTAL - parameters);
-            parameters += model.parameters();
-            models.add(model);
+            parameters += section.parameters();
+            if (section instanceof StoredContextNet n) {
+                verify(contextNet == null && models.isEmpty(), next.start(), "a context network shares the file "
+                        + "with another model");
+                contextNet = n;
+                contextNetAt = next.start();
+            } else {
+                verify(contextNet == null, next.start(), "a context network shares the file with another model");
+                modelOffsets.add(payloadAt);
+                models.add((StoredNetwork) section);
+            }
             next = nextSection(r, -1);
         }
         checkCoverage(spec, models, modelOffsets, next.start());
@@ -99,15 +111,21 @@ final class ContainerReader {
         if (mode > InrFormat.MAX_MODE) {
             throw new UnsupportedFormatException("unknown coding mode " + mode);
         }
-        verify(mode == InrFormat.MODE_CONTEXT || mode == InrFormat.MODE_CONTEXT2 || !models.isEmpty(), modeAt,
-                "coding mode " + mode + " needs models, the file has none");
+        if (mode == InrFormat.MODE_CONTEXT2_NET) {
+            verify(contextNet != null, modeAt, "coding mode " + mode + " needs a context network, the file has none");
+        } else {
+            verify(contextNet == null, contextNetAt, "a context network in a file coded in mode " + mode
+                    + ", which does not use one");
+            verify(mode == InrFormat.MODE_CONTEXT || mode == InrFormat.MODE_CONTEXT2 || !models.isEmpty(), modeAt,
+                    "coding mode " + mode + " needs models, the file has none");
+        }
         TiledBits tiles = index == null
                 ? new TiledBits(Tiling.whole(spec), List.of(bits.bytes(bits.remaining())), null)
                 : index.split(bits);
         ByteReader end = nextSection(r, InrFormat.TAG_END).payload();
         requireConsumed(end, "end section");
         verify(r.remaining() == 0, r.position(), r.remaining() + " bytes after the end section");
-        return new InrContainer(version, spec, sha, models, mode, tiles);
+        return new InrContainer(version, spec, sha, models, contextNet, mode, tiles);
     }
 
     /** A section's tag, a reader over its payload, and where its frame starts in the file. */

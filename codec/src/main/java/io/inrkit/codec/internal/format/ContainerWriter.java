@@ -22,6 +22,9 @@ final class ContainerWriter {
         for (StoredNetwork n : c.models()) {
             section(file, InrFormat.TAG_MODEL, model(n));
         }
+        if (c.contextNet() != null) {
+            section(file, InrFormat.TAG_MODEL, contextNet(c.spec(), c.contextNet()));
+        }
         TiledBits bits = c.bits();
         if (c.version() != InrFormat.VERSION_1) {
             section(file, InrFormat.TAG_TILES, tiles(bits));
@@ -72,6 +75,18 @@ final class ContainerWriter {
                 TensorCoding.write(w, q);
             }
         }
+        return w.toByteArray();
+    }
+
+    /** Formulation 3: it covers every position; its input set, shape and four tensors. */
+    private static byte[] contextNet(SignalSpec spec, StoredContextNet n) {
+        ByteWriter w = new ByteWriter();
+        w.u32(0).u32(spec.positions());
+        w.u8(InrFormat.FORMULATION_CONTEXT_NET).u8(StoredContextNet.IMAGE_INPUT_SET).u16(n.inputs()).u16(n.hidden());
+        TensorCoding.write(w, n.weights1());
+        TensorCoding.write(w, n.bias1());
+        TensorCoding.write(w, n.weights2());
+        TensorCoding.write(w, n.bias2());
         return w.toByteArray();
     }
 

@@ -17,14 +17,19 @@ import java.util.List;
  * @param spec the signal
  * @param sha256 SHA-256 of the original samples (see {@link SampleHash})
  * @param models the stored networks, in position order (none, one for an image, one per audio segment)
- * @param mode how the bits were coded: {@link InrFormat#MODE_CONTEXT}, MIXED or INR
+ * @param contextNet the context network, in a file coded in {@link InrFormat#MODE_CONTEXT2_NET}
+ *     (and no other models); otherwise null
+ * @param mode how the bits were coded: {@link InrFormat#MODE_CONTEXT}, MIXED, INR, ...
  * @param bits the arithmetic-coded bits, tile by tile
  */
-public record InrContainer(int version, SignalSpec spec, byte[] sha256, List<StoredNetwork> models, int mode,
-        TiledBits bits) {
+public record InrContainer(int version, SignalSpec spec, byte[] sha256, List<StoredNetwork> models,
+        StoredContextNet contextNet, int mode, TiledBits bits) {
 
     public InrContainer {
         models = List.copyOf(models);
+        if ((contextNet != null) != (mode == InrFormat.MODE_CONTEXT2_NET) || contextNet != null && !models.isEmpty()) {
+            throw new IllegalArgumentException("a context network goes with its own coding mode, and alone");
+        }
         if (version == InrFormat.VERSION_1 && (bits.checksums() != null || bits.streams().size() != 1)) {
             throw new IllegalArgumentException("a version-1 file holds one tile without checksums");
         }
@@ -33,7 +38,12 @@ public record InrContainer(int version, SignalSpec spec, byte[] sha256, List<Sto
     /** A file to write, in the current format version. */
     public static InrContainer of(SignalSpec spec, byte[] sha256, List<? extends StoredNetwork> models, int mode,
             TiledBits bits) {
-        return new InrContainer(InrFormat.VERSION, spec, sha256, List.copyOf(models), mode, bits);
+        return new InrContainer(InrFormat.VERSION, spec, sha256, List.copyOf(models), null, mode, bits);
+    }
+
+    /** A file to write whose bits were coded with context network {@code net}. */
+    public static InrContainer withContextNet(SignalSpec spec, byte[] sha256, StoredContextNet net, TiledBits bits) {
+        return new InrContainer(InrFormat.VERSION, spec, sha256, List.of(), net, InrFormat.MODE_CONTEXT2_NET, bits);
     }
 
     /** Bytes of each part of a written file, for reports. */
@@ -79,7 +89,8 @@ public record InrContainer(int version, SignalSpec spec, byte[] sha256, List<Sto
     @Override
     public boolean equals(Object o) {
         return o instanceof InrContainer c && version == c.version && spec.equals(c.spec)
-                && Arrays.equals(sha256, c.sha256) && models.equals(c.models) && mode == c.mode && bits.equals(c.bits);
+                && Arrays.equals(sha256, c.sha256) && models.equals(c.models)
+                && java.util.Objects.equals(contextNet, c.contextNet) && mode == c.mode && bits.equals(c.bits);
     }
 
     @Override

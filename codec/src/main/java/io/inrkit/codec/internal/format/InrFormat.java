@@ -32,6 +32,8 @@ public final class InrFormat {
     public static final int FORMULATION_BIT_INPUT = 1;
     /** The paper's ternary network: positional encoding, BitLinear layers, GELU, plane-heads logits. */
     public static final int FORMULATION_TERNARY_BITLINEAR = 2;
+    /** The context network: causal inputs, one hidden layer, one prediction a sample (mode 5). */
+    public static final int FORMULATION_CONTEXT_NET = 3;
 
     /** How the bits section was coded. */
     public static final int MODE_CONTEXT = 0;
@@ -40,7 +42,14 @@ public final class InrFormat {
     /** {@link #MODE_CONTEXT} and {@link #MODE_MIXED} with the stronger context model (issue 13). */
     public static final int MODE_CONTEXT2 = 3;
     public static final int MODE_MIXED2 = 4;
-    public static final int MAX_MODE = MODE_MIXED2;
+    /** {@link #MODE_CONTEXT2} with the file's context network as one more prediction (images). */
+    public static final int MODE_CONTEXT2_NET = 5;
+    public static final int MAX_MODE = MODE_CONTEXT2_NET;
+
+    /** Whether mode {@code mode} codes with the stronger context model. */
+    public static boolean strongMode(int mode) {
+        return mode == MODE_CONTEXT2 || mode == MODE_MIXED2 || mode == MODE_CONTEXT2_NET;
+    }
 
     /** The mixed mode of the context model that context-only mode {@code contextMode} codes with. */
     public static int mixedMode(int contextMode) {

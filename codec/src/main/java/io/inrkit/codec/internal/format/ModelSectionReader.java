@@ -28,17 +28,25 @@ final class ModelSectionReader {
      * The network in {@code m}, called {@code name} in messages; it may hold at most
      * {@code allowed} parameters, what the file's earlier models left of its budget.
      */
-    static StoredNetwork read(ByteReader m, SignalSpec spec, String name, long allowed) throws BadInputException {
+    static ModelSection read(ByteReader m, SignalSpec spec, String name, long allowed) throws BadInputException {
         long positions = spec.kind() == SignalKind.AUDIO ? spec.frames() : spec.positions();
         int start = m.u32Max(positions, "model start");
         int countAt = m.position();
         int count = m.u32Max(positions - start, "model length");
         verify(count >= 1, countAt, "model covers no positions");
+        int formulationAt = m.position();
         int f = m.u8();
         SignalSpec segment = spec.kind() == SignalKind.AUDIO ? spec.withShape(count) : spec;
-        StoredNetwork network = f == InrFormat.FORMULATION_TERNARY_BITLINEAR
-                ? readTernary(m, segment, start, count, name, allowed)
-                : readSiren(m, segment, start, count, formulation(f), name, allowed);
+        ModelSection network;
+        if (f == InrFormat.FORMULATION_CONTEXT_NET) {
+            verify(spec.kind() == SignalKind.IMAGE && start == 0 && count == positions, formulationAt,
+                    name + ": a context network covers a whole image");
+            network = readContextNet(m, name, allowed);
+        } else {
+            network = f == InrFormat.FORMULATION_TERNARY_BITLINEAR
+                    ? readTernary(m, segment, start, count, name, allowed)
+                    : readSiren(m, segment, start, count, formulation(f), name, allowed);
+        }
         ContainerReader.requireConsumed(m, "model section");
         return network;
     }
@@ -90,6 +98,29 @@ final class ModelSectionReader {
                     return w;
                 });
         return new StoredTernaryModel(start, count, frequencies, weights);
+    }
+
+    /** Formulation 3: {@code u8 input set, u16 inputs, u16 hidden}, then four tensors. */
+    private static StoredContextNet readContextNet(ByteReader m, String name, long allowed) throws BadInputException {
+        int setAt = m.position();
+        int set = m.u8();
+        if (set != StoredContextNet.IMAGE_INPUT_SET) {
+            throw new UnsupportedFormatException(name + ": unknown context-network input set " + set
+                    + " (at byte " + setAt + ")");
+        }
+        int shapeAt = m.position();
+        int inputs = m.u16();
+        int hidden = m.u16();
+        verify(inputs == io.inrkit.codec.internal.model.ContextNet.IMAGE_INPUTS && hidden >= 1
+                && hidden <= StoredContextNet.MAX_HIDDEN, shapeAt, name + ": a context network of " + inputs
+                + " inputs and " + hidden + " hidden units (" + io.inrkit.codec.internal.model.ContextNet.IMAGE_INPUTS
+                + " inputs, 1.." + StoredContextNet.MAX_HIDDEN + " units)");
+        verify((long) inputs * hidden + 2L * hidden + 1 <= allowed, shapeAt, name + ": more parameters than a file may hold");
+        QuantizedTensor w1 = TensorCoding.read(m, inputs, hidden, name + " first layer weights");
+        QuantizedTensor b1 = TensorCoding.read(m, 1, hidden, name + " first layer bias");
+        QuantizedTensor w2 = TensorCoding.read(m, hidden, 1, name + " output weights");
+        QuantizedTensor b2 = TensorCoding.read(m, 1, 1, name + " output bias");
+        return new StoredContextNet(inputs, hidden, w1, b1, w2, b2);
     }
 
     /** What follows a layer's shape: the rest of the layer, as each network stores it. */

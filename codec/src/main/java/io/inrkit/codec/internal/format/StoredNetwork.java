@@ -8,7 +8,7 @@ import io.inrkit.core.internal.BitProbabilities;
  * A network as stored in a model section, over the positions it covers: a SIREN
  * ({@link StoredModel}) or the paper's ternary BitLinear network ({@link StoredTernaryModel}).
  */
-public sealed interface StoredNetwork permits StoredModel, StoredTernaryModel {
+public sealed interface StoredNetwork extends ModelSection permits StoredModel, StoredTernaryModel {
 
     /** First position covered. */
     int start();
@@ -16,10 +16,8 @@ public sealed interface StoredNetwork permits StoredModel, StoredTernaryModel {
     /** Positions covered. */
     int count();
 
-    /** Numbers the network holds (weights and biases). */
-    long parameters();
-
     /** What kind of network this is, in a few words, for reports: "SIREN plane-heads, 3 layers". */
+    @Override
     String describe();
 
     /** Every bit's probability over the covered positions, by the deterministic engine. */

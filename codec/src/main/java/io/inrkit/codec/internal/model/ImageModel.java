@@ -79,6 +79,17 @@ public final class ImageModel {
     private int bestNearby;
     /** The stronger model: each prediction's own local error, in 1/16 (the blends get the blend's). */
     private final int[] scales;
+    /** The context network, or null; its prediction is the last. */
+    private final ContextNet net;
+    private final int netIndex;
+    /** Where an encoder collects the network's training samples, or null. */
+    private final ContextNet.Samples capture;
+    /** The network's inputs for the current sample, when it has a network or collects for one. */
+    private final double[] netInput;
+    /** 2^-bits: one input unit is 2^bits / 16 of a sample's 1/16 units. */
+    private final double netUnit;
+    /** The first least-squares prediction of each channel at the current pixel, for those coded after it. */
+    private final long[] lastOls;
 
     /** The first model (version 2's {@code context} modes). */
     public ImageModel(int width, int height, int channels, int bits, SideInformation side) {
@@ -90,6 +101,18 @@ public final class ImageModel {
      *     predictors, two-layer mixing
      */
     public ImageModel(int width, int height, int channels, int bits, SideInformation side, boolean strong) {
+        this(width, height, channels, bits, side, strong, null, null);
+    }
+
+    /**
+     * The stronger model with a context network ({@code net}, version 2's {@code context2+net}
+     * mode), or collecting training samples for one ({@code capture}, encoders only); either may be null.
+     */
+    public ImageModel(int width, int height, int channels, int bits, SideInformation side, boolean strong,
+            ContextNet net, ContextNet.Samples capture) {
+        if ((net != null || capture != null) && !strong) {
+            throw new IllegalArgumentException("the context network works with the stronger model");
+        }
         this.width = width;
         this.height = height;
         this.channels = channels;
@@ -99,7 +122,13 @@ public final class ImageModel {
         this.ols = strong ? newOls(channels) : null;
         int olsCount = strong ? ols[0].length : 0;
         this.sideIndex = OLS_FIRST + olsCount;
-        this.predictors = sideIndex + (side != null ? 1 : 0);
+        this.netIndex = sideIndex + (side != null ? 1 : 0);
+        this.predictors = netIndex + (net != null ? 1 : 0);
+        this.net = net;
+        this.capture = capture;
+        this.netInput = net != null || capture != null ? new double[ContextNet.IMAGE_INPUTS] : null;
+        this.netUnit = Math.scalb(1.0, -bits);
+        this.lastOls = new long[channels];
         this.selectors = strong ? new int[3] : null;
         this.scales = strong ? new int[predictors] : null;
         this.lastBlend = new long[channels];
@@ -219,6 +248,13 @@ public final class ImageModel {
         if (side != null) {
             predictions16[sideIndex] = side.expected16(y * width + x, c);
         }
+        if (netInput != null) {
+            netInputs(x, y, ci, c);
+            if (net != null) {
+                predictions16[netIndex] = clamp(predictions16[NET_BASE]
+                        + Math.round(Math.scalb(net.output(netInput), bits)), max);
+            }
+        }
         // Error-weighted blend: each prediction weighted by 1 / (its recent error near here)^2.
         int[][] e = errors[c];
         int cur = (y & 1) * width;
@@ -284,6 +320,46 @@ public final class ImageModel {
         for (int k = 0; k < slot.length; k++) {
             predictions16[OLS_FIRST + k] = clamp(Math.round(slot[k].predict() * 16), max);
         }
+        lastOls[c] = predictions16[OLS_FIRST];
+    }
+
+    /** The context network's inputs and output are differences from this prediction. */
+    private static final int NET_BASE = OLS_FIRST;
+    /** Predictions the context network sees, after the least-squares ones: median-edge, GAP, ... */
+    private static final int[] NET_PREDICTIONS = {MED, GAP, GRAD, N_NE, W_NE, OLS_FIRST + 1, CH_MED, CH_W, CH_N};
+
+    /**
+     * Fills {@link #netInput} for sample (x, y) of the channel in slot {@code ci}: differences from
+     * the first least-squares prediction in units of 2^bits / 16, clipped (docs/FORMAT.md lists them).
+     */
+    private void netInputs(int x, int y, int ci, int c) {
+        double[] in = netInput;
+        long base = predictions16[NET_BASE];
+        double[] neighbours = ols[ci][0].x;
+        int k = 0;
+        for (int i = 0; i < OLS_NEIGHBOURS.length; i++) {
+            in[k++] = unit((long) neighbours[i] * 16 - base);
+        }
+        for (int p : NET_PREDICTIONS) {
+            in[k++] = unit(predictions16[p] - base);
+        }
+        for (int r = 0; r < 2; r++) { // residuals of the channels coded before this one, at this pixel
+            in[k++] = r < ci ? unit(((long) sample(x, y, order[r]) << 4) - lastOls[order[r]]) : 0;
+        }
+        int[] e = errors[c][OLS_FIRST];
+        int cur = (y & 1) * width;
+        int prev = ((y + 1) & 1) * width;
+        long err = (x > 0 ? e[cur + x - 1] : 0) + (y > 0 ? e[prev + x] : 0)
+                + (x > 0 && y > 0 ? e[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? e[prev + x + 1] : 0);
+        in[k++] = unit(err);
+        for (int slot = 0; slot < 3; slot++) {
+            in[k++] = slot == Math.min(ci, 2) ? 1 : 0;
+        }
+    }
+
+    /** {@code v16} (1/16 units) in the network's units, clipped. */
+    private double unit(long v16) {
+        return ContextNet.clip(v16 * netUnit);
     }
 
     /**
@@ -301,6 +377,9 @@ public final class ImageModel {
     }
 
     private void learn(int x, int y, int ci, int c, int value) {
+        if (capture != null) {
+            capture.offer(netInput, unit(((long) value << 4) - predictions16[NET_BASE]), ci == 0);
+        }
         if (ols != null) {
             for (Ols o : ols[ci]) {
                 o.update(value);

@@ -24,13 +24,22 @@ public final class SampleCodec {
     }
 
     public static byte[] encode(Signal s, SideInformation side, int mode) {
+        return encode(s, side, mode, null, null);
+    }
+
+    /**
+     * @param net the context network, for {@link InrFormat#MODE_CONTEXT2_NET}
+     * @param capture where to collect the network's training samples (an image in mode
+     *     {@link InrFormat#MODE_CONTEXT2}), or null
+     */
+    public static byte[] encode(Signal s, SideInformation side, int mode, ContextNet net, ContextNet.Samples capture) {
         SignalSpec spec = s.spec();
         int[] u = new int[s.sampleCount()];
         for (int i = 0; i < u.length; i++) {
             u[i] = SampleCoding.toUnsigned(s.sample(i), spec.bitDepth(), spec.signed());
         }
         ArithmeticEncoder enc = new ArithmeticEncoder(u.length);
-        run(enc, spec, u, side, mode, SampleSink.NONE);
+        run(enc, spec, u, side, mode, net, capture, SampleSink.NONE);
         return enc.finish();
     }
 
@@ -39,7 +48,7 @@ public final class SampleCodec {
      * that ends before the last sample, or bytes left after it, is corrupt (see
      * {@link ArithmeticDecoder}).
      */
-    public static Signal decode(SignalSpec spec, byte[] coded, SideInformation side, int mode)
+    public static Signal decode(SignalSpec spec, byte[] coded, SideInformation side, int mode, ContextNet net)
             throws CorruptInputException {
         if (coded.length < 4) {
             throw new CorruptInputException("the coded bits hold " + coded.length + " bytes, fewer than the 4 "
@@ -50,7 +59,7 @@ public final class SampleCodec {
         int bits = spec.bitDepth();
         boolean signed = spec.signed();
         try {
-            run(decoder, spec, null, side, mode, (index, value) -> b.set(index, SampleCoding.fromUnsigned(value, bits, signed)));
+            run(decoder, spec, null, side, mode, net, null, (index, value) -> b.set(index, SampleCoding.fromUnsigned(value, bits, signed)));
         } catch (ArithmeticDecoder.Overrun e) {
             throw new CorruptInputException("truncated or corrupt coded bits: " + e.getMessage()
                     + " (" + spec.describe() + ")");
@@ -64,16 +73,16 @@ public final class SampleCodec {
     }
 
     private static void run(BinaryCoder coder, SignalSpec spec, int[] source, SideInformation side, int mode,
-            SampleSink out) {
+            ContextNet net, ContextNet.Samples capture, SampleSink out) {
         if (mode == InrFormat.MODE_INR) {
             inrOnly(coder, spec, source, side, out);
             return;
         }
         SideInformation used = mode == InrFormat.MODE_MIXED || mode == InrFormat.MODE_MIXED2 ? side : null;
-        boolean strong = mode == InrFormat.MODE_CONTEXT2 || mode == InrFormat.MODE_MIXED2;
+        boolean strong = InrFormat.strongMode(mode);
         if (spec.kind() == SignalKind.IMAGE) {
-            new ImageModel(spec.width(), spec.height(), spec.channels(), spec.bitDepth(), used, strong)
-                    .code(coder, source, out);
+            new ImageModel(spec.width(), spec.height(), spec.channels(), spec.bitDepth(), used, strong,
+                    mode == InrFormat.MODE_CONTEXT2_NET ? net : null, capture).code(coder, source, out);
             return;
         }
         int[] samples = new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used, strong).code(coder, source);

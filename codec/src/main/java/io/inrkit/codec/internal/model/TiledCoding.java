@@ -26,6 +26,18 @@ public final class TiledCoding {
 
     /** Codes every tile of {@code s}, with their checksums. */
     public static TiledBits encode(Signal s, SideInformation side, int mode, Tiling tiling, int threads) {
+        return encode(s, side, mode, null, null, tiling, threads);
+    }
+
+    /**
+     * Codes the tiles of {@code s}, with their checksums.
+     *
+     * @param net the context network, for {@link io.inrkit.codec.internal.format.InrFormat#MODE_CONTEXT2_NET}, or null
+     * @param capture null, or one entry a tile: where that tile collects the network's training
+     *     samples (null entries collect nothing)
+     */
+    public static TiledBits encode(Signal s, SideInformation side, int mode, ContextNet net,
+            ContextNet.Samples[] capture, Tiling tiling, int threads) {
         SignalSpec spec = s.spec();
         int count = Math.toIntExact(tiling.count(spec));
         int[] checksums = new int[count];
@@ -34,7 +46,8 @@ public final class TiledCoding {
                 Tiling.Tile tile = tiling.tile(spec, i);
                 Signal part = count == 1 ? s : tile.cut(s);
                 checksums[i] = TiledBits.checksum(part);
-                return SampleCodec.encode(part, forTile(side, spec, tile, count), mode);
+                return SampleCodec.encode(part, forTile(side, spec, tile, count), mode, net,
+                        capture == null ? null : capture[i]);
             });
             return new TiledBits(tiling, streams, checksums);
         } catch (CorruptInputException e) {
@@ -48,12 +61,12 @@ public final class TiledCoding {
      * returns the region's samples; each tile is checked against its checksum when the file has
      * them (version 2). The whole signal is the region {@code (0, 0, width, height)}.
      */
-    public static Signal decode(SignalSpec spec, TiledBits bits, SideInformation side, int mode, int threads,
-            int x, int y, int width, int height) throws CorruptInputException {
+    public static Signal decode(SignalSpec spec, TiledBits bits, SideInformation side, int mode, ContextNet net,
+            int threads, int x, int y, int width, int height) throws CorruptInputException {
         Tiling tiling = bits.tiling();
         int count = bits.streams().size();
         if (count == 1 && x == 0 && y == 0 && tiling.tile(spec, 0).positions() == width * height) {
-            return decodeTile(spec, bits, side, mode, tiling.tile(spec, 0), count); // the whole of one tile
+            return decodeTile(spec, bits, side, mode, net, tiling.tile(spec, 0), count); // the whole of one tile
         }
         SignalSpec regionSpec = spec.kind() == SignalKind.IMAGE ? spec.withShape(height, width) : spec.withShape(width);
         Signal.Builder out = Signal.builder(regionSpec);
@@ -65,7 +78,7 @@ public final class TiledCoding {
         }
         run(wanted.size(), threads, k -> {
             Tiling.Tile tile = tiling.tile(spec, wanted.get(k));
-            paste(decodeTile(spec, bits, side, mode, tile, count), tile, out, x, y, width, height);
+            paste(decodeTile(spec, bits, side, mode, net, tile, count), tile, out, x, y, width, height);
             return null;
         });
         return out.build();
@@ -73,9 +86,10 @@ public final class TiledCoding {
 
     /** Decodes one tile and checks it against its checksum, when the file has them. */
     private static Signal decodeTile(SignalSpec spec, TiledBits bits, SideInformation side, int mode,
-            Tiling.Tile tile, int count) throws CorruptInputException {
+            ContextNet net, Tiling.Tile tile, int count) throws CorruptInputException {
         int i = tile.index();
-        Signal part = SampleCodec.decode(tile.spec(spec), bits.streams().get(i), forTile(side, spec, tile, count), mode);
+        Signal part = SampleCodec.decode(tile.spec(spec), bits.streams().get(i), forTile(side, spec, tile, count), mode,
+                net);
         if (bits.checksums() != null && TiledBits.checksum(part) != bits.checksums()[i]) {
             throw new CorruptInputException("tile " + i + " (" + tile.width() + "x" + tile.height() + " at "
                     + tile.x() + "," + tile.y() + ") decodes to samples whose CRC32C differs from the file's: "

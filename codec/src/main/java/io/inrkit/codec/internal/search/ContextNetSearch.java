@@ -1,0 +1,192 @@
+package io.inrkit.codec.internal.search;
+
+import io.inrkit.codec.internal.format.InrContainer;
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.StoredContextNet;
+import io.inrkit.codec.internal.format.TiledBits;
+import io.inrkit.codec.internal.format.Tiling;
+import io.inrkit.codec.internal.model.ContextNet;
+import io.inrkit.codec.internal.model.TiledCoding;
+import io.inrkit.codec.internal.quant.QuantizedTensor;
+import io.inrkit.codec.internal.quant.Quantizer;
+import io.inrkit.codec.internal.quant.TensorFormat;
+import io.inrkit.core.Signal;
+import io.inrkit.core.fit.ContextNetFitter;
+import java.util.List;
+
+/**
+ * Fits an image's context network and finds out whether it pays (issue 13). The samples it
+ * learns from are collected while the encoder codes the image without it ({@link #samplers}),
+ * so they cost no extra pass. After the fit, the weight formats are chosen per tensor from the
+ * network's error on those samples; then a few tiles are coded with the network and compared
+ * with the same tiles without it, and only when the gain they show, scaled to the whole image,
+ * exceeds the network's bytes is the whole image coded again with it. The caller keeps the
+ * smaller file.
+ */
+public final class ContextNetSearch {
+
+    /**
+     * Coded bytes below which the network is not tried: where it was tried it saved 0.03-0.25%
+     * of the coded bits and cost 350-480 bytes (docs/CODEC.md), so below 100 kB it cannot pay
+     * and its fit would be time lost.
+     */
+    public static final long MIN_CODED_BYTES = 100_000;
+    /** Training samples collected from an image, at most. */
+    static final int SAMPLES = 1 << 17;
+    /** Tiles coded with the network to estimate its gain before it codes them all. */
+    static final int TRIAL_TILES = 6;
+    /**
+     * Tensor formats tried for the weights, smallest first; a format is taken when the network's
+     * error with it is within this fraction of its error in float.
+     */
+    private static final TensorFormat[] WEIGHT_FORMATS = {TensorFormat.INT4_CHANNEL, TensorFormat.INT5_CHANNEL,
+        TensorFormat.INT6_CHANNEL, TensorFormat.INT8_CHANNEL, TensorFormat.FP16};
+    private static final double ERROR_TOLERANCE = 0.002;
+
+    /**
+     * The outcome.
+     *
+     * @param net the stored network
+     * @param container the whole file coded with it, or null when the trial tiles showed it would not pay
+     * @param trialGain bytes the trial tiles saved, scaled to the whole image (may be negative)
+     * @param fitSeconds time to fit and quantize
+     */
+    public record Result(StoredContextNet net, InrContainer container, long trialGain, double fitSeconds) {
+    }
+
+    private ContextNetSearch() {
+    }
+
+    /**
+     * Whether {@code s} is large enough that its coded bits could reach {@link #MIN_CODED_BYTES}:
+     * a sample of n bits codes to at most about n bits.
+     */
+    public static boolean worthCollecting(Signal s) {
+        return (long) s.spec().sampleCount() * s.spec().bitDepth() >= 8 * MIN_CODED_BYTES;
+    }
+
+    /** Where each tile of {@code s} collects its training samples while coded in mode context2. */
+    public static ContextNet.Samples[] samplers(Signal s, Tiling tiling) {
+        int tiles = Math.toIntExact(tiling.count(s.spec()));
+        int stride = (int) Math.max(1, (long) s.spec().sampleCount() / SAMPLES); // in pixels: every channel of each
+        ContextNet.Samples[] out = new ContextNet.Samples[tiles];
+        for (int i = 0; i < tiles; i++) {
+            int samples = tiling.tile(s.spec(), i).positions() * s.spec().channels();
+            out[i] = new ContextNet.Samples(ContextNet.IMAGE_INPUTS, stride, samples / stride + 1);
+        }
+        return out;
+    }
+
+    /**
+     * Fits the network on what {@code samplers} collected while {@code context} was coded, and
+     * codes the image with it where the trial says it pays.
+     *
+     * @param weights the weights' format, or null to choose per tensor
+     */
+    public static Result search(Signal s, byte[] sha, Tiling tiling, TiledBits context, ContextNet.Samples[] samplers,
+            int hidden, int steps, TensorFormat weights, long seed, int threads) {
+        long start = System.nanoTime();
+        int total = 0;
+        for (ContextNet.Samples t : samplers) {
+            total += t.count();
+        }
+        float[] features = new float[total * ContextNet.IMAGE_INPUTS];
+        float[] targets = new float[total];
+        int at = 0;
+        for (ContextNet.Samples t : samplers) { // in tile order: the same samples whatever the threads
+            System.arraycopy(t.features(), 0, features, at * ContextNet.IMAGE_INPUTS, t.count() * ContextNet.IMAGE_INPUTS);
+            System.arraycopy(t.targets(), 0, targets, at, t.count());
+            at += t.count();
+        }
+        ContextNetFitter.Weights fitted = ContextNetFitter.fit(features, targets, ContextNet.IMAGE_INPUTS, hidden,
+                steps, seed);
+        StoredContextNet net = weights != null ? store(fitted, weights, weights)
+                : chooseFormats(fitted, features, targets);
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        ContextNet evaluated = ContextNet.of(net);
+        int netBytes = InrContainer.withContextNet(s.spec(), sha, net, context).toBytes().length
+                - InrContainer.of(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT2, context).toBytes().length;
+        TiledBits bits = null;
+        long gain;
+        if (context.streams().size() <= TRIAL_TILES) { // the trial would be the whole image
+            bits = codeWith(s, evaluated, tiling, threads);
+            gain = context.codedBytes() - bits.codedBytes();
+        } else {
+            gain = trialGain(s, tiling, context, evaluated);
+            if (gain > netBytes) {
+                bits = codeWith(s, evaluated, tiling, threads);
+            }
+        }
+        InrContainer container = bits == null || gain <= netBytes ? null
+                : InrContainer.withContextNet(s.spec(), sha, net, bits);
+        return new Result(net, container, gain, fitSeconds);
+    }
+
+    private static TiledBits codeWith(Signal s, ContextNet net, Tiling tiling, int threads) {
+        return TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT2_NET, net, null, tiling, threads);
+    }
+
+    /**
+     * The bytes the network saves on {@link #TRIAL_TILES} tiles spread over the image, scaled
+     * by the image's coded bytes over theirs.
+     */
+    private static long trialGain(Signal s, Tiling tiling, TiledBits context, ContextNet net) {
+        int tiles = context.streams().size();
+        long without = 0;
+        long with = 0;
+        for (int k = 0; k < TRIAL_TILES; k++) {
+            int i = (int) ((2L * k + 1) * tiles / (2L * TRIAL_TILES));
+            Signal part = tiling.tile(s.spec(), i).cut(s);
+            without += context.streams().get(i).length;
+            with += codeWith(part, net, Tiling.whole(part.spec()), 1).codedBytes();
+        }
+        return Math.round((double) (without - with) * context.codedBytes() / Math.max(1, without));
+    }
+
+    /**
+     * Per weight tensor, the smallest format whose error on the training samples stays within
+     * {@link #ERROR_TOLERANCE} of the float network's (the first layer first, the output layer
+     * with the first layer's choice); biases in FP16.
+     */
+    private static StoredContextNet chooseFormats(ContextNetFitter.Weights w, float[] features, float[] targets) {
+        double reference = error(store(w, TensorFormat.FP32, TensorFormat.FP32), features, targets);
+        double limit = reference * (1 + ERROR_TOLERANCE);
+        TensorFormat first = TensorFormat.FP16;
+        for (TensorFormat f : WEIGHT_FORMATS) {
+            if (error(store(w, f, TensorFormat.FP32), features, targets) <= limit) {
+                first = f;
+                break;
+            }
+        }
+        for (TensorFormat f : WEIGHT_FORMATS) {
+            StoredContextNet candidate = store(w, first, f);
+            if (error(candidate, features, targets) <= limit) {
+                return candidate;
+            }
+        }
+        return store(w, first, TensorFormat.FP16);
+    }
+
+    private static StoredContextNet store(ContextNetFitter.Weights w, TensorFormat first, TensorFormat output) {
+        QuantizedTensor w1 = Quantizer.quantize(w.weights1(), w.inputs(), w.hidden(), first);
+        QuantizedTensor b1 = Quantizer.quantize(w.bias1(), 1, w.hidden(), TensorFormat.FP16);
+        QuantizedTensor w2 = Quantizer.quantize(w.weights2(), w.hidden(), 1, output);
+        QuantizedTensor b2 = Quantizer.quantize(new float[] {w.bias2()}, 1, 1, TensorFormat.FP16);
+        return new StoredContextNet(w.inputs(), w.hidden(), w1, b1, w2, b2);
+    }
+
+    /** Mean absolute error of {@code n} on the samples. */
+    private static double error(StoredContextNet n, float[] features, float[] targets) {
+        ContextNet net = ContextNet.of(n);
+        int inputs = n.inputs();
+        double[] in = new double[inputs];
+        double sum = 0;
+        for (int k = 0; k < targets.length; k++) {
+            for (int i = 0; i < inputs; i++) {
+                in[i] = features[k * inputs + i];
+            }
+            sum += Math.abs(net.output(in) - targets[k]);
+        }
+        return sum / Math.max(1, targets.length);
+    }
+}
