@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * alone. Version 2 adds tiles: images in tiles that do not divide them, audio in blocks, a model's
  * side information seen through tiles and blocks (audio segment models across block edges), and
  * the stronger context model's modes ({@code context2}, {@code mixed2}; added later, the earlier
- * files rewritten byte for byte as they were). Version 2's files were written by
+ * files rewritten byte for byte as they were) and the context network's ({@code context2+net},
+ * added after them in the same way). Version 2's files were written by
  * {@code mvn -o verify -pl codec -am -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dinrkit.golden.write=true};
  * rewriting them is only right when the format version changes, and then into a new folder.
  */
@@ -91,7 +92,9 @@ class GoldenFilesTest {
                             .store(TensorFormat.INT8_CHANNEL), new Tiling(24, 24), InrFormat.MODE_MIXED2), "mixed2"),
             new Golden("snare-256f-24bit-segments128-blocks100-mixed2.inr", CodecFixtures::snare,
                     s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, 128, FitListener.NONE)
-                            .store(TensorFormat.INT8_CHANNEL), new Tiling(100, 1), InrFormat.MODE_MIXED2), "mixed2"));
+                            .store(TensorFormat.INT8_CHANNEL), new Tiling(100, 1), InrFormat.MODE_MIXED2), "mixed2"),
+            new Golden("kodim01-32x32-tiles24-context2net.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
+                    s -> SampleFiles.withContextNet(s, new Tiling(24, 24)), "context2+net"));
 
     @Test
     void everyVersionOneFileDecodesToItsOriginalSamples() throws Exception {

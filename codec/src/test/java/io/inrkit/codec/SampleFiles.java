@@ -3,13 +3,16 @@ package io.inrkit.codec;
 import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.format.StoredContextNet;
 import io.inrkit.codec.internal.format.StoredNetwork;
 import io.inrkit.codec.internal.format.StoredTernaryModel;
 import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
+import io.inrkit.codec.internal.model.ContextNet;
 import io.inrkit.codec.internal.model.ModelSideInformation;
 import io.inrkit.codec.internal.model.TiledCoding;
 import io.inrkit.codec.internal.quant.TensorFormat;
+import io.inrkit.codec.internal.search.ContextNetSearch;
 import io.inrkit.codec.internal.search.TrainedNetworks;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.FitListener;
@@ -58,6 +61,19 @@ public final class SampleFiles {
     /** {@code s} coded in mixed mode with these models, in these tiles. */
     public static byte[] mixed(Signal s, List<? extends StoredNetwork> models, Tiling tiling) {
         return mixed(s, models, tiling, InrFormat.MODE_MIXED);
+    }
+
+    /**
+     * {@code s} coded in mode 5 in these tiles, with a context network of 8 hidden units fitted
+     * in 300 steps to the samples its context2 coding collects (whether or not it pays).
+     */
+    public static byte[] withContextNet(Signal s, Tiling tiling) {
+        ContextNet.Samples[] samplers = ContextNetSearch.samplers(s, tiling);
+        TiledBits context = TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT2, null, samplers, tiling, 2);
+        StoredContextNet net = ContextNetSearch.search(s, SampleHash.of(s), tiling, context, samplers, 8, 300, null, 5,
+                2).net();
+        TiledBits bits = TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT2_NET, ContextNet.of(net), null, tiling, 2);
+        return InrContainer.withContextNet(s.spec(), SampleHash.of(s), net, bits).toBytes();
     }
 
     /** {@code s} coded in {@code mode} (a mixed one) with these models, in these tiles. */
