@@ -86,8 +86,8 @@ final class Presets {
     record ContextNetwork(int hidden, int steps) {
     }
 
-    static final ContextNetwork DEFAULT_CONTEXT_NET = new ContextNetwork(16, 1500);
-    static final ContextNetwork MAX_CONTEXT_NET = new ContextNetwork(32, 4000);
+    static final ContextNetwork DEFAULT_CONTEXT_NET = new ContextNetwork(16, 8000);
+    static final ContextNetwork MAX_CONTEXT_NET = new ContextNetwork(32, 16000);
 
     /** The context network {@code preset} tries on images, or null for none. */
     static ContextNetwork contextNet(Preset preset) {

@@ -26,9 +26,9 @@ import java.util.List;
 public final class ContextNetSearch {
 
     /**
-     * Coded bytes below which the network is not tried: where it was tried it saved 0.03-0.25%
-     * of the coded bits and cost 350-480 bytes (docs/CODEC.md), so below 100 kB it cannot pay
-     * and its fit would be time lost.
+     * Coded bytes below which the network is not tried: on the full Kodak images it saved at
+     * most 0.33% of the coded bits and costs 450-650 bytes (docs/CODEC.md), so below 100 kB it
+     * cannot pay and its fit would be time lost.
      */
     public static final long MIN_CODED_BYTES = 100_000;
     /** Training samples collected from an image, at most. */
