@@ -82,6 +82,15 @@ class ContextNetTest {
     }
 
     @Test
+    void theFitIsTheSameOnEveryRunAndAnyThreads() {
+        ContextNet.Samples[] samplers = ContextNetSearch.samplers(crop, tiling);
+        TiledBits bits = TiledCoding.encode(crop, null, InrFormat.MODE_CONTEXT2, null, samplers, tiling, 1);
+        assertEquals(context, bits, "the same bits whatever the threads");
+        assertEquals(net, ContextNetSearch.search(crop, SampleHash.of(crop), tiling, bits, samplers, 8, 300, null, 5, 1)
+                .net(), "the same network: the encoder's bytes must not change from run to run");
+    }
+
+    @Test
     void weightFormatsArePerTensorUnlessOneIsNamed() {
         ContextNet.Samples[] samplers = ContextNetSearch.samplers(crop, tiling);
         TiledBits bits = TiledCoding.encode(crop, null, InrFormat.MODE_CONTEXT2, null, samplers, tiling, 2);

@@ -4,7 +4,7 @@ import io.inrkit.codec.internal.quant.QuantizedTensor;
 
 /**
  * The context network as stored (formulation 3 in docs/FORMAT.md): {@code inputs -> hidden}
- * with hard-tanh units, then one output; each tensor in a format of its own. It covers the whole
+ * with tanh units, then one output; each tensor in a format of its own. It covers the whole
  * image and is evaluated in the decoder's loop, once a sample, by
  * {@link io.inrkit.codec.internal.model.ContextNet}.
  *
