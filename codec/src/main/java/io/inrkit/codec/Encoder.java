@@ -30,8 +30,9 @@ import java.util.List;
 /**
  * Writes .inr files. The file size is header + models + coded bits, and the encoder looks for
  * the smallest: context modelling alone, then each network its options ask for (trained, phase
- * rewritten, quantized), coded both mixed with the context model and alone, keeping the smallest
- * file. With {@code losslessModel} it stores a network that reproduces every bit by itself.
+ * rewritten, quantized), coded both mixed with the context model and alone, then (images coded
+ * with {@code context2}) the context network fitted to what the decoder knows at each sample,
+ * keeping the smallest file. With {@code losslessModel} it stores a network that reproduces every bit by itself.
  *
  * <p>Thread-safe: {@code encode} keeps no state between calls and may run on several threads at
  * once; the same signal and options give the same bytes on any thread. A call that trains a
@@ -93,6 +94,7 @@ public final class Encoder {
         TiledBits context = TiledCoding.encode(s, null, contextMode, null, samplers, tiling, o.threads());
         InrContainer best = InrContainer.of(s.spec(), sha, List.of(), contextMode, context);
         int bestSize = best.toBytes().length;
+        int contextOnlySize = bestSize;
         int contextBytes = Math.toIntExact(context.codedBytes());
         String chosen = "context only";
         List<EncodeResult.Candidate> candidates = new ArrayList<>();
@@ -134,7 +136,7 @@ public final class Encoder {
             int coded = r.container() == null ? -1 : Math.toIntExact(r.container().bits().codedBytes());
             String name = r.net().describe();
             candidates.add(new EncodeResult.Candidate(name, r.net().parameters(),
-                    size < 0 ? -1 : size - coded - (bestSize - contextBytes), contextBytes, -1, coded, size, false,
+                    size < 0 ? -1 : size - coded - (contextOnlySize - contextBytes), contextBytes, -1, coded, size, false,
                     r.fitSeconds()));
             if (size > 0 && !bestFromLosslessPlan && size < bestSize) {
                 best = r.container();
