@@ -129,7 +129,7 @@ public final class ImageModel {
         this.netInput = net != null || capture != null ? new double[ContextNet.IMAGE_INPUTS] : null;
         this.netUnit = Math.scalb(1.0, -bits);
         this.lastOls = new long[channels];
-        this.selectors = strong ? new int[3] : null;
+        this.selectors = strong ? new int[net != null ? 4 : 3] : null;
         this.scales = strong ? new int[predictors] : null;
         this.lastBlend = new long[channels];
         this.samples = new int[ROWS * width * channels];
@@ -137,7 +137,8 @@ public final class ImageModel {
         this.predictions16 = new long[predictors];
         this.sideProbability = new int[bits];
         this.mixer = new BitMixer(channels, bits, Buckets.ACTIVITY, predictors, TEXTURES, side != null,
-                strong ? new int[] {TEXTURES, predictors, Buckets.ACTIVITY} : null);
+                !strong ? null : net != null ? new int[] {TEXTURES, predictors, Buckets.ACTIVITY, Buckets.ACTIVITY}
+                        : new int[] {TEXTURES, predictors, Buckets.ACTIVITY});
     }
 
     /** Neighbours of the sample's own channel that the least-squares predictors see: (dx, dy). */
@@ -199,6 +200,10 @@ public final class ImageModel {
             long lo = Math.min(predictions16[OLS_FIRST], Math.min(predictions16[BLEND], predictions16[OLS_FIRST + 1]));
             long hi = Math.max(predictions16[OLS_FIRST], Math.max(predictions16[BLEND], predictions16[OLS_FIRST + 1]));
             selectors[2] = Buckets.activity((int) Math.min(1 << 20, hi - lo));
+            if (net != null) { // how far the network moves away from the least-squares prediction
+                selectors[3] = Buckets.activity((int) Math.min(1 << 20,
+                        Math.abs(predictions16[netIndex] - predictions16[NET_BASE])));
+            }
         }
         return mixer.code(coder, value, ci, Buckets.activity(scale), scale, predictions16, BLEND, texturePattern,
                 sideProbability, OLS_FIRST, selectors, scales);
