@@ -66,7 +66,8 @@ public final class ContextNetFitter {
             java.util.Arrays.fill(gw2, 0);
             gb2[0] = 0;
             for (int s = 0; s < batch; s++) {
-                int row = random.nextInt(n) * inputs;
+                int k = random.nextInt(n);
+                int row = k * inputs;
                 System.arraycopy(b1, 0, a, 0, hidden);
                 for (int i = 0; i < inputs; i++) {
                     float x = features[row + i];
@@ -79,7 +80,7 @@ public final class ContextNetFitter {
                     a[j] = (float) StrictMath.tanh(a[j]);
                     out += w2[j] * a[j];
                 }
-                float error = out - targets[row / inputs];
+                float error = out - targets[k];
                 float d = error > 0 ? unit : error < 0 ? -unit : 0; // the mean absolute error's gradient
                 if (d == 0) {
                     continue;

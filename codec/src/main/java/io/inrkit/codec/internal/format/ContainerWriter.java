@@ -79,7 +79,7 @@ final class ContainerWriter {
     }
 
     /** Formulation 3: it covers every position; its input set, shape and four tensors. */
-    private static byte[] contextNet(SignalSpec spec, StoredContextNet n) {
+    static byte[] contextNet(SignalSpec spec, StoredContextNet n) {
         ByteWriter w = new ByteWriter();
         w.u32(0).u32(spec.positions());
         w.u8(InrFormat.FORMULATION_CONTEXT_NET).u8(StoredContextNet.IMAGE_INPUT_SET).u16(n.inputs()).u16(n.hidden());

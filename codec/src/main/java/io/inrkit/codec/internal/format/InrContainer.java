@@ -46,6 +46,11 @@ public record InrContainer(int version, SignalSpec spec, byte[] sha256, List<Sto
         return new InrContainer(InrFormat.VERSION, spec, sha256, List.of(), net, InrFormat.MODE_CONTEXT2_NET, bits);
     }
 
+    /** Bytes the model section of context network {@code net} adds to a file of {@code spec}. */
+    public static int contextNetBytes(SignalSpec spec, StoredContextNet net) {
+        return InrFormat.SECTION_OVERHEAD + ContainerWriter.contextNet(spec, net).length;
+    }
+
     /** Bytes of each part of a written file, for reports. */
     public record Sizes(int header, int models, int bits, int total) {
     }

@@ -61,14 +61,6 @@ public final class ContextNet {
                 n.weights2().dequantize(), n.bias2().dequantize()[0]);
     }
 
-    public int inputs() {
-        return inputs;
-    }
-
-    public int hidden() {
-        return hidden;
-    }
-
     /**
      * The output for {@code in} ({@link #inputs} values): {@code b2 + sum_j w2_j tanh(b1_j +
      * sum_i in_i w1_ij)}, every sum in index order, clipped to +-{@link #LIMIT}. {@code tanh} is
@@ -147,17 +139,13 @@ public final class ContextNet {
             return count;
         }
 
-        public int inputs() {
-            return inputs;
-        }
-
-        /** The collected inputs, {@link #count} rows of {@link #inputs}. */
-        public float[] features() {
-            return Arrays.copyOf(features, count * inputs);
-        }
-
-        public float[] targets() {
-            return Arrays.copyOf(targets, count);
+        /**
+         * Copies the collected inputs ({@link #count} rows) and targets into {@code allFeatures}
+         * and {@code allTargets} from sample {@code at} on.
+         */
+        public void copyInto(float[] allFeatures, float[] allTargets, int at) {
+            System.arraycopy(features, 0, allFeatures, at * inputs, count * inputs);
+            System.arraycopy(targets, 0, allTargets, at, count);
         }
     }
 }

@@ -262,8 +262,6 @@ public final class ImageModel {
         }
         // Error-weighted blend: each prediction weighted by 1 / (its recent error near here)^2.
         int[][] e = errors[c];
-        int cur = (y & 1) * width;
-        int prev = ((y + 1) & 1) * width;
         double sum = 0;
         double wsum = 0;
         long bestError = Long.MAX_VALUE;
@@ -271,9 +269,7 @@ public final class ImageModel {
             if (k == BLEND || k == CH_BLEND) {
                 continue;
             }
-            int[] ek = e[k];
-            long err = (x > 0 ? ek[cur + x - 1] : 0) + (y > 0 ? ek[prev + x] : 0)
-                    + (x > 0 && y > 0 ? ek[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? ek[prev + x + 1] : 0);
+            long err = neighbourError(e[k], x, y);
             if (scales != null) { // the stronger model's per-prediction scales and best-predictor selector
                 scales[k] = (int) Math.min(1 << 24, err >> 1);
                 if (err < bestError) {
@@ -297,14 +293,23 @@ public final class ImageModel {
         texturePattern = (((long) w << 4) > b16 ? 1 : 0) | (((long) n << 4) > b16 ? 2 : 0)
                 | (((long) nw << 4) > b16 ? 4 : 0) | (((long) ne << 4) > b16 ? 8 : 0)
                 | (((long) ww << 4) > b16 ? 16 : 0) | (((long) nn << 4) > b16 ? 32 : 0);
-        int[] eb = e[BLEND];
-        int scale = (x > 0 ? eb[cur + x - 1] : 0) + (y > 0 ? eb[prev + x] : 0)
-                + (x > 0 && y > 0 ? eb[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? eb[prev + x + 1] : 0);
+        int scale = neighbourError(e[BLEND], x, y);
         if (scales != null) {
             scales[BLEND] = scale >> 1;
             scales[CH_BLEND] = scale >> 1;
         }
         return scale >> 1;
+    }
+
+    /**
+     * The int sum of one prediction's errors {@code e} (two rows, {@link #errors}) at the coded
+     * W, N, NW and NE neighbours of (x, y), those that exist: docs/FORMAT.md's {@code eps_k}.
+     */
+    private int neighbourError(int[] e, int x, int y) {
+        int cur = (y & 1) * width;
+        int prev = ((y + 1) & 1) * width;
+        return (x > 0 ? e[cur + x - 1] : 0) + (y > 0 ? e[prev + x] : 0)
+                + (x > 0 && y > 0 ? e[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? e[prev + x + 1] : 0);
     }
 
     /** The least-squares predictions of sample (x, y) of the channel in slot {@code ci}. */
@@ -351,12 +356,7 @@ public final class ImageModel {
         for (int r = 0; r < 2; r++) { // residuals of the channels coded before this one, at this pixel
             in[k++] = r < ci ? unit(((long) sample(x, y, order[r]) << 4) - lastOls[order[r]]) : 0;
         }
-        int[] e = errors[c][OLS_FIRST];
-        int cur = (y & 1) * width;
-        int prev = ((y + 1) & 1) * width;
-        long err = (x > 0 ? e[cur + x - 1] : 0) + (y > 0 ? e[prev + x] : 0)
-                + (x > 0 && y > 0 ? e[prev + x - 1] : 0) + (y > 0 && x < width - 1 ? e[prev + x + 1] : 0);
-        in[k++] = unit(err);
+        in[k++] = unit(neighbourError(errors[c][OLS_FIRST], x, y));
         for (int slot = 0; slot < 3; slot++) {
             in[k++] = slot == Math.min(ci, 2) ? 1 : 0;
         }

@@ -12,7 +12,6 @@ import io.inrkit.codec.internal.quant.Quantizer;
 import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.core.Signal;
 import io.inrkit.core.fit.ContextNetFitter;
-import java.util.List;
 
 /**
  * Fits an image's context network and finds out whether it pays (issue 13). The samples it
@@ -94,8 +93,7 @@ public final class ContextNetSearch {
         float[] targets = new float[total];
         int at = 0;
         for (ContextNet.Samples t : samplers) { // in tile order: the same samples whatever the threads
-            System.arraycopy(t.features(), 0, features, at * ContextNet.IMAGE_INPUTS, t.count() * ContextNet.IMAGE_INPUTS);
-            System.arraycopy(t.targets(), 0, targets, at, t.count());
+            t.copyInto(features, targets, at);
             at += t.count();
         }
         ContextNetFitter.Weights fitted = ContextNetFitter.fit(features, targets, ContextNet.IMAGE_INPUTS, hidden,
@@ -104,8 +102,7 @@ public final class ContextNetSearch {
                 : chooseFormats(fitted, features, targets);
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         ContextNet evaluated = ContextNet.of(net);
-        int netBytes = InrContainer.withContextNet(s.spec(), sha, net, context).toBytes().length
-                - InrContainer.of(s.spec(), sha, List.of(), InrFormat.MODE_CONTEXT2, context).toBytes().length;
+        int netBytes = InrContainer.contextNetBytes(s.spec(), net);
         TiledBits bits = null;
         long gain;
         if (context.streams().size() <= TRIAL_TILES) { // the trial would be the whole image
