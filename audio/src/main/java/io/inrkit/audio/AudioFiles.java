@@ -46,6 +46,21 @@ public final class AudioFiles {
         }
     }
 
+    /**
+     * Whether {@code data} starts like an audio file: RIFF/WAVE, FORM/AIFF(-C) or .snd magic, even
+     * in encodings that {@link #decode} then refuses (so that the refusal names the encoding).
+     */
+    public static boolean recognises(byte[] data) {
+        return magic(data, 0, "RIFF") && magic(data, 8, "WAVE")
+                || magic(data, 0, "FORM") && (magic(data, 8, "AIFF") || magic(data, 8, "AIFC"))
+                || magic(data, 0, ".snd");
+    }
+
+    private static boolean magic(byte[] d, int at, String m) {
+        return d.length >= at + m.length()
+                && new String(d, at, m.length(), java.nio.charset.StandardCharsets.ISO_8859_1).equals(m);
+    }
+
     /** Decodes an audio file held in memory, with the default limits. */
     public static DecodedAudio decode(byte[] data) throws IOException {
         return decode(data, DecodeOptions.defaults());

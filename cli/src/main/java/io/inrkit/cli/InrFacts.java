@@ -36,6 +36,7 @@ final class InrFacts {
         m.put("bitDepth", s.bitDepth());
         m.put("signed", s.signed());
         m.put("samples", s.sampleCount());
+        m.put("sha256", c.sha256());
         m.put("models", c.networks().size());
         m.put("network", c.networks().isEmpty() ? "none" : c.networks().get(0));
         m.put("parameters", c.parameters());
@@ -87,6 +88,7 @@ final class InrFacts {
         }
         InfoCommand.line(b, "channels", m.get("channels"));
         InfoCommand.line(b, "bit depth", m.get("bitDepth") + (Boolean.TRUE.equals(m.get("signed")) ? " (signed)" : " (unsigned)"));
+        InfoCommand.line(b, "SHA-256", m.get("sha256") + " (of the samples)");
         InfoCommand.line(b, "models", m.get("models") + " (" + m.get("parameters") + " parameters), bits coded: "
                 + m.get("codingMode"));
         if (!"none".equals(m.get("network"))) {

@@ -9,7 +9,6 @@ import io.inrkit.core.UnsupportedFormatException;
 import io.inrkit.core.internal.InputFiles;
 import io.inrkit.image.ImageFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,7 +43,7 @@ final class MediaFiles {
             Signal signal = io.inrkit.codec.Decoder.decode(data, Runtime.getRuntime().availableProcessors());
             return new MediaFile(name, data.length, signal, null, null);
         }
-        if (looksLikeAudio(data)) {
+        if (AudioFiles.recognises(data)) {
             var audio = AudioFiles.decode(data);
             return new MediaFile(name, data.length, audio.signal(), null, audio);
         }
@@ -54,16 +53,6 @@ final class MediaFiles {
         }
         var image = ImageFiles.decode(data);
         return new MediaFile(name, data.length, image.signal(), image, null);
-    }
-
-    /** RIFF/WAVE, FORM/AIFF(-C) or .snd magic: audio, even in encodings that are then refused. */
-    private static boolean looksLikeAudio(byte[] d) {
-        return magic(d, 0, "RIFF") && magic(d, 8, "WAVE") || magic(d, 0, "FORM") && (magic(d, 8, "AIFF")
-                || magic(d, 8, "AIFC")) || magic(d, 0, ".snd");
-    }
-
-    private static boolean magic(byte[] d, int at, String m) {
-        return d.length >= at + m.length() && new String(d, at, m.length(), StandardCharsets.ISO_8859_1).equals(m);
     }
 
     /** Output kinds by extension. */

@@ -3,12 +3,15 @@ package io.inrkit.codec;
 import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.ModelSection;
+import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.core.BadInputException;
+import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,9 +30,11 @@ import java.util.Optional;
  *     context network)
  * @param sizes bytes of each part of the file
  * @param tiles the independently coded tiles (audio: blocks); a version-1 file has one, the whole signal
+ * @param sha256 the SHA-256 of the samples that the file decodes to, in lower-case hex (what every
+ *     decode is checked against: the samples interleaved, each a 32-bit little-endian integer)
  */
 public record InrFileInfo(SignalSpec spec, int version, List<String> networks, long parameters, String codingMode,
-        Sizes sizes, Tiles tiles) {
+        Sizes sizes, Tiles tiles, String sha256) {
 
     /** Bytes to read to tell an .inr file and its kind ({@link #kindOf}). */
     public static final int PEEK_BYTES = InrFormat.PEEK_BYTES;
@@ -74,6 +79,14 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
     }
 
     /**
+     * The SHA-256 an .inr file of {@code s} records (see {@link #sha256()}), in lower-case hex:
+     * what tells, without decoding, whether a file holds these samples.
+     */
+    public static String sha256Of(Signal s) {
+        return HexFormat.of().formatHex(SampleHash.of(s));
+    }
+
+    /**
      * The signal described by the first {@link #SPEC_BYTES} bytes of an .inr file, without reading
      * its models or bits: what a javax.sound provider reports before decoding.
      */
@@ -96,7 +109,7 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
         }
         return new InrFileInfo(c.spec(), c.version(), sections.stream().map(ModelSection::describe).toList(),
                 sections.stream().mapToLong(ModelSection::parameters).sum(), modeName(c.mode()),
-                new Sizes(s.header(), s.models(), s.bits(), s.total()), tiles(c));
+                new Sizes(s.header(), s.models(), s.bits(), s.total()), tiles(c), HexFormat.of().formatHex(c.sha256()));
     }
 
     private static Tiles tiles(InrContainer c) {
