@@ -1,0 +1,94 @@
+package io.inrkit.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inrkit.audio.AudioFiles;
+import io.inrkit.core.Signal;
+import io.inrkit.image.ImageFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./inrkit-spark} as a user runs it after {@code mvn package} (embedded Spark, its own JVM),
+ * and the job's outputs decoded by the plain command line ({@code ./inrkit decode}), every sample
+ * compared with the committed originals.
+ */
+class LauncherIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void theLauncherEncodesAndThePlainCommandLineDecodesEveryFileExactly(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in");
+        Path out = dir.resolve("out");
+        copyTree(Path.of("src/test/resources/archive"), in);
+        Files.delete(in.resolve("make-archive.sh"));
+        Run encode = run(ROOT.resolve("inrkit-spark").toString(), "encode", "--in", in.toString(), "--out",
+                out.toString(), "--master", "local[2]");
+        assertEquals(0, encode.code, encode.output);
+        assertTrue(encode.output.contains("encode: 21 files (20 ok, 0 skipped, 1 errors)"), encode.output);
+        assertTrue(encode.output.contains("broken.png: truncated PNG"), encode.output);
+
+        Path decoded = dir.resolve("decoded");
+        List<Path> inr = files(out, ".inr");
+        assertEquals(20, inr.size());
+        StringBuilder script = new StringBuilder("set -e\n");
+        for (Path f : inr) {
+            String name = out.relativize(f).toString().replaceAll("\\.inr$", "");
+            String target = decoded.resolve(name.endsWith(".wav") || name.endsWith(".png") || name.endsWith(".tif")
+                    ? name : name + ".png").toString();
+            script.append("mkdir -p '").append(Path.of(target).getParent()).append("'\n'").append(ROOT.resolve("inrkit"))
+                    .append("' decode -q '").append(f).append("' '").append(target).append("'\n");
+        }
+        Run decode = run("bash", "-c", script.toString());
+        assertEquals(0, decode.code, decode.output);
+        for (Path f : inr) {
+            String name = out.relativize(f).toString().replaceAll("\\.inr$", "");
+            assertEquals(read(in.resolve(name)), read(decoded.resolve(name)), name);
+        }
+
+        Run verify = run(ROOT.resolve("inrkit-spark").toString(), "verify", "--in", out.toString(), "--originals",
+                in.toString(), "--fail-on-error");
+        assertEquals(0, verify.code, verify.output);
+        assertTrue(verify.output.contains("verify: 20 files (20 ok, 0 skipped, 0 errors)"), verify.output);
+    }
+
+    private static Signal read(Path p) throws IOException {
+        return p.toString().endsWith(".wav") ? AudioFiles.read(p).signal() : ImageFiles.read(p).signal();
+    }
+
+    private static List<Path> files(Path dir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    record Run(int code, String output) {
+    }
+
+    private static Run run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), output);
+    }
+}
