@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,25 @@ class LauncherIT {
                 in.toString(), "--fail-on-error");
         assertEquals(0, verify.code, verify.output);
         assertTrue(verify.output.contains("verify: 20 files (20 ok, 0 skipped, 0 errors)"), verify.output);
+    }
+
+    @Test
+    void withSparkHomeTheLauncherHandsTheJobToSparkSubmit(@TempDir Path sparkHome) throws Exception {
+        Path bin = Files.createDirectories(sparkHome.resolve("bin"));
+        Path submit = Files.writeString(bin.resolve("spark-submit"), "#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; done\n");
+        Files.setPosixFilePermissions(submit, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder p = new ProcessBuilder(ROOT.resolve("inrkit-spark").toString(), "encode", "--in", "hdfs:///a b",
+                "--master", "yarn", "--out", "hdfs:///c").redirectErrorStream(true);
+        p.environment().put("SPARK_HOME", sparkHome.toString());
+        Process run = p.start();
+        List<String> args = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, run.waitFor(), String.join("\n", args));
+        assertEquals(List.of("[--master]", "[yarn]", "[--class]", "[io.inrkit.spark.InrJob]", "[--jars]"), args.subList(0, 5));
+        String jars = args.get(5);
+        assertTrue(jars.contains("inrkit-codec-") && jars.contains(",") && !jars.contains(":/")
+                && !jars.contains("spark-core"), jars);
+        assertTrue(args.get(6).matches("\\[.*inrkit-spark-.*\\.jar\\]"), args.get(6));
+        assertEquals(List.of("[encode]", "[--in]", "[hdfs:///a b]", "[--out]", "[hdfs:///c]"), args.subList(7, args.size()));
     }
 
     private static Signal read(Path p) throws IOException {
