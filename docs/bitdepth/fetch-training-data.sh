@@ -14,12 +14,12 @@
 # ImageMagick's identify (/usr/bin/identify). See docs/bitdepth/TRAINING-DATA.md.
 #
 # Test images are never copied: names kodim*, astronaut*, camera* and anything
-# whose bytes equal a file under $TESTSET_DIR (default /work/shared/data) are skipped.
+# whose bytes equal a file under $TESTSET_DIR (default ../shared/data) are skipped.
 set -euo pipefail
 
 OUT=${1:?usage: $0 OUT}
 MINSIDE=${MINSIDE:-256}
-TESTSET_DIR=${TESTSET_DIR:-/work/shared/data}
+TESTSET_DIR=${TESTSET_DIR:-../shared/data}
 IDENTIFY=${IDENTIFY:-/usr/bin/identify}
 WORK="$OUT/.work"
 mkdir -p "$WORK/debs" "$WORK/x" "$OUT/img8" "$OUT/img16"
@@ -29,7 +29,8 @@ PKGS=(mate-backgrounds lomiri-wallpapers-16.04 lomiri-wallpapers-20.04
       plasma-workspace-wallpapers python3-skimage stellarium-data eso-midas-testdata)
 
 # ---- download + extract -----------------------------------------------------
-(cd "$WORK/debs" && apt-get download "${PKGS[@]}" >/dev/null 2>"$WORK/apt.log") || {
+MISSING=(); for p in "${PKGS[@]}"; do ls "$WORK/debs/${p}_"*.deb >/dev/null 2>&1 || MISSING+=("$p"); done
+[ ${#MISSING[@]} -eq 0 ] || (cd "$WORK/debs" && apt-get download "${MISSING[@]}" >/dev/null 2>"$WORK/apt.log") || {
   cat "$WORK/apt.log" >&2; echo "apt-get download failed (run apt-get update first?)" >&2; exit 1; }
 declare -A VER
 for p in "${PKGS[@]}"; do
@@ -164,9 +165,9 @@ if __name__ == '__main__':
 PY
 p=eso-midas-testdata
 D="$X/$p/usr/lib/eso-midas/22FEB/test/prim"
-# file:hdu:name  (badfitskeys = DK-1.54 sky flat; thar5s = ThAr echelle arc; wcstest = DSS
-# Palomar Schmidt plate scan; HeAr_gr2_extr = NTT HeAr arc, float but integer-valued)
-for spec in badfitskeys.mt:0:dk154_skyflat thar5s.fit:0:thar_echelle wcstest.mt:0:dss_palomar HeAr_gr2_extr.fits:0:ntt_hear_arc; do
+# file:hdu:name  (thar5s = ThAr echelle arc; wcstest = DSS Palomar Schmidt plate scan;
+# HeAr_gr2_extr = NTT HeAr arc, float but integer-valued. Not badfitskeys.mt: 77% clipped at 65535)
+for spec in thar5s.fit:0:thar_echelle wcstest.mt:0:dss_palomar HeAr_gr2_extr.fits:0:ntt_hear_arc; do
   IFS=: read -r f hdu name <<<"$spec"
   dst="$OUT/img16/${p}_${name}.png"
   if res=$(python3 "$WORK/fits2png16.py" "$D/$f" "$hdu" "$dst"); then
@@ -178,11 +179,11 @@ for spec in badfitskeys.mt:0:dk154_skyflat thar5s.fit:0:thar_echelle wcstest.mt:
 done
 
 # ---- summary ----------------------------------------------------------------------
-echo "package versions:"; for p in "${PKGS[@]}"; do echo "  $p ${VER[$p]}"; done
+printf '%-6s %-30s %6s %9s %6s\n' depth package images MP jpeg
+echo "package versions:" >&2; for p in "${PKGS[@]}"; do echo "  $p ${VER[$p]}" >&2; done
 awk -F'\t' 'NR>1 { d=($7>=16)?"16":"8"; k=d"\t"$2; n[k]++; mp[k]+=$5*$6/1e6; if($10=="yes") j[k]++;
             N[d]++; MP[d]+=$5*$6/1e6; if($10=="yes") J[d]++ }
-     END { printf "%-6s %-30s %6s %9s %6s\n","depth","package","images","MP","jpeg";
-           for (k in n) { split(k,a,"\t"); printf "%-6s %-30s %6d %9.1f %6d\n", a[1]"-bit", a[2], n[k], mp[k], j[k] }
+     END { for (k in n) { split(k,a,"\t"); printf "%-6s %-30s %6d %9.1f %6d\n", a[1]"-bit", a[2], n[k], mp[k], j[k] }
            for (d in N) printf "TOTAL %s-bit: %d images, %.1f megapixels (%d JPEG)\n", d, N[d], MP[d], J[d] }' "$MAN" | sort
 echo "skipped: $SKIPPED_TEST test-set images, $SKIPPED_SMALL smaller than ${MINSIDE}px"
 echo "manifest: $MAN"
