@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inrkit.audio.AudioFiles;
 import io.inrkit.codec.Decoder;
 import io.inrkit.codec.InrFileInfo;
 import io.inrkit.core.Signal;
-import io.inrkit.image.ImageFiles;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -38,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InrJobTest {
 
-    private static final int GOOD_FILES = 20;
+    private static final int GOOD_FILES = TestArchive.GOOD_FILES;
 
     private Path dir;
     private SparkSession spark;
@@ -53,7 +50,7 @@ class InrJobTest {
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
-        archive = copyArchive(dir.resolve("archive"));
+        archive = TestArchive.copyTo(dir.resolve("archive"));
         encoded = dir.resolve("encoded");
         firstRun = InrJob.run(spark, encode(archive.toString(), encoded.toString()));
     }
@@ -83,7 +80,7 @@ class InrJobTest {
             assertEquals(Files.size(inr), (long) row.getAs("outputBytes"), name);
             assertEquals("file:" + inr, row.getAs("output"));
             byte[] file = Files.readAllBytes(inr);
-            Signal samples = read(original);
+            Signal samples = TestArchive.read(original);
             assertEquals(samples, Decoder.decode(file, 1), name);
             assertEquals(InrFileInfo.sha256Of(samples), row.getAs("sha256"), name);
             assertEquals(InrFileInfo.read(file).sha256(), row.getAs("sha256"), name);
@@ -94,7 +91,7 @@ class InrJobTest {
 
     @Test
     void aRerunSkipsEveryFileAndOneDeletedOutputIsMadeAgainByteForByte() throws IOException {
-        Path out = copyTree(encoded, dir.resolve("rerun"));
+        Path out = TestArchive.copyTree(encoded, dir.resolve("rerun"));
         Map<Path, FileTime> times = new HashMap<>();
         Map<Path, byte[]> bytes = new HashMap<>();
         for (Path p : inrFiles(out)) {
@@ -145,7 +142,7 @@ class InrJobTest {
         assertEquals(ManifestRow.OK, row.getAs("status"));
         assertEquals(1, (int) row.getAs("attempt"), "written by the second attempt");
         Path inr = out.resolve("photos/kodak/kodim03.png.inr");
-        assertEquals(read(archive.resolve("photos/kodak/kodim03.png")), Decoder.decode(Files.readAllBytes(inr), 1));
+        assertEquals(TestArchive.read(archive.resolve("photos/kodak/kodim03.png")), Decoder.decode(Files.readAllBytes(inr), 1));
         assertEquals(List.of(), leftovers(out));
         for (Path p : inrFiles(out)) {
             assertArrayEquals(Files.readAllBytes(encoded.resolve(out.relativize(p))), Files.readAllBytes(p), p.toString());
@@ -154,7 +151,7 @@ class InrJobTest {
 
     @Test
     void verifyFlagsAFlippedByte() throws IOException {
-        Path out = copyTree(encoded, dir.resolve("flipped"));
+        Path out = TestArchive.copyTree(encoded, dir.resolve("flipped"));
         Path damaged = out.resolve("photos/more photos/kodim09.tif.inr");
         byte[] file = Files.readAllBytes(damaged);
         file[file.length - 40] ^= 0x10;
@@ -181,7 +178,7 @@ class InrJobTest {
         assertEquals(GOOD_FILES, s.ok());
         for (Path original : originals()) {
             Path back = out.resolve(archive.relativize(original).toString());
-            assertEquals(read(original), read(back), back.toString());
+            assertEquals(TestArchive.read(original), TestArchive.read(back), back.toString());
         }
         assertEquals(List.of(), leftovers(out));
         JobSummary again = InrJob.run(spark, JobOptions.of(JobOptions.Command.DECODE, encoded.toString(), out.toString()));
@@ -254,34 +251,5 @@ class InrJobTest {
             return s.filter(p -> !p.startsWith(dir.resolve("_manifest"))).map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(HadoopFiles.TEMPORARY_SUFFIX) || n.endsWith(".crc")).map(Path::of).toList();
         }
-    }
-
-    private static Signal read(Path p) throws IOException {
-        return p.toString().endsWith(".wav") ? AudioFiles.read(p).signal() : ImageFiles.read(p).signal();
-    }
-
-    private static Path copyArchive(Path to) throws IOException {
-        try {
-            Path from = Path.of(InrJobTest.class.getResource("/archive").toURI());
-            Path copy = copyTree(from, to);
-            Files.delete(copy.resolve("make-archive.sh"));
-            return copy;
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
     }
 }

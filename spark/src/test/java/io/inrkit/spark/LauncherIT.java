@@ -3,9 +3,6 @@ package io.inrkit.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inrkit.audio.AudioFiles;
-import io.inrkit.core.Signal;
-import io.inrkit.image.ImageFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +26,7 @@ class LauncherIT {
     void theLauncherEncodesAndThePlainCommandLineDecodesEveryFileExactly(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in");
         Path out = dir.resolve("out");
-        copyTree(Path.of("src/test/resources/archive"), in);
-        Files.delete(in.resolve("make-archive.sh"));
+        TestArchive.copyTo(in);
         Run encode = run(ROOT.resolve("inrkit-spark").toString(), "encode", "--in", in.toString(), "--out",
                 out.toString(), "--master", "local[2]");
         assertEquals(0, encode.code, encode.output);
@@ -52,7 +48,7 @@ class LauncherIT {
         assertEquals(0, decode.code, decode.output);
         for (Path f : inr) {
             String name = out.relativize(f).toString().replaceAll("\\.inr$", "");
-            assertEquals(read(in.resolve(name)), read(decoded.resolve(name)), name);
+            assertEquals(TestArchive.read(in.resolve(name)), TestArchive.read(decoded.resolve(name)), name);
         }
 
         Run verify = run(ROOT.resolve("inrkit-spark").toString(), "verify", "--in", out.toString(), "--originals",
@@ -80,26 +76,9 @@ class LauncherIT {
         assertEquals(List.of("[encode]", "[--in]", "[hdfs:///a b]", "[--out]", "[hdfs:///c]"), args.subList(7, args.size()));
     }
 
-    private static Signal read(Path p) throws IOException {
-        return p.toString().endsWith(".wav") ? AudioFiles.read(p).signal() : ImageFiles.read(p).signal();
-    }
-
     private static List<Path> files(Path dir, String suffix) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 
