@@ -21,6 +21,10 @@ final class JobCommand {
     static final int USAGE = 2;
     /** Some file ended in an error, and --fail-on-error was given. */
     static final int FILE_ERRORS = 3;
+    /** A Java that Spark 3.5 cannot start on. */
+    static final int UNSUPPORTED_JAVA = 1;
+    /** Java 23 refuses Subject.getSubject, which Spark 3.5's Hadoop 3.3 client calls at start-up. */
+    static final int NEWEST_JAVA = 22;
 
     private JobCommand() {
     }
@@ -73,6 +77,12 @@ final class JobCommand {
             } catch (IllegalArgumentException | NullPointerException e) {
                 System.err.println("inrkit-spark: " + e.getMessage());
                 return USAGE;
+            }
+            if (Runtime.version().feature() > NEWEST_JAVA) {
+                System.err.println("inrkit-spark: Spark 3.5 does not run on Java " + Runtime.version().feature()
+                        + " (its Hadoop client calls Subject.getSubject, which Java 23 and newer refuse); "
+                        + "run it with Java 17 (JAVA_HOME)");
+                return UNSUPPORTED_JAVA;
             }
             SparkSession.Builder b = SparkSession.builder().appName("inrkit-spark " + o.command().id());
             if (common.master != null) {
