@@ -56,6 +56,20 @@ public final class TiledCoding {
     }
 
     /**
+     * The coded bytes of the tiles {@code indices} of {@code s}, each coded on its own (no side
+     * information) on up to {@code threads} threads: what a mode costs on a sample of tiles.
+     */
+    public static long codedBytes(Signal s, int mode, ContextNet net, Tiling tiling, int[] indices, int threads) {
+        SignalSpec spec = s.spec();
+        try {
+            return run(indices.length, threads, k -> SampleCodec.encode(tiling.tile(spec, indices[k]).cut(s), null,
+                    mode, net, null).length).stream().mapToLong(Integer::longValue).sum();
+        } catch (CorruptInputException e) {
+            throw new IllegalStateException("encoding reads no coded bits", e);
+        }
+    }
+
+    /**
      * Decodes the tiles that share a position with the region {@code [x, x + width) x [y, y +
      * height)} (audio: frames {@code x .. x + width - 1}, {@code y} 0 and {@code height} 1) and
      * returns the region's samples; each tile is checked against its checksum when the file has

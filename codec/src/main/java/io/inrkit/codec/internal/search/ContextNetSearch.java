@@ -109,7 +109,7 @@ public final class ContextNetSearch {
             bits = codeWith(s, evaluated, tiling, threads);
             gain = context.codedBytes() - bits.codedBytes();
         } else {
-            gain = trialGain(s, tiling, context, evaluated);
+            gain = trialGain(s, tiling, context, evaluated, threads);
             if (gain > netBytes) {
                 bits = codeWith(s, evaluated, tiling, threads);
             }
@@ -127,16 +127,15 @@ public final class ContextNetSearch {
      * The bytes the network saves on {@link #TRIAL_TILES} tiles spread over the image, scaled
      * by the image's coded bytes over theirs.
      */
-    private static long trialGain(Signal s, Tiling tiling, TiledBits context, ContextNet net) {
+    private static long trialGain(Signal s, Tiling tiling, TiledBits context, ContextNet net, int threads) {
         int tiles = context.streams().size();
+        int[] trial = new int[TRIAL_TILES];
         long without = 0;
-        long with = 0;
         for (int k = 0; k < TRIAL_TILES; k++) {
-            int i = (int) ((2L * k + 1) * tiles / (2L * TRIAL_TILES));
-            Signal part = tiling.tile(s.spec(), i).cut(s);
-            without += context.streams().get(i).length;
-            with += codeWith(part, net, Tiling.whole(part.spec()), 1).codedBytes();
+            trial[k] = (int) ((2L * k + 1) * tiles / (2L * TRIAL_TILES));
+            without += context.streams().get(trial[k]).length;
         }
+        long with = TiledCoding.codedBytes(s, InrFormat.MODE_CONTEXT2_NET, net, tiling, trial, threads);
         return Math.round((double) (without - with) * context.codedBytes() / Math.max(1, without));
     }
 
