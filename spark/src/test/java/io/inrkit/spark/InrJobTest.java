@@ -150,6 +150,23 @@ class InrJobTest {
     }
 
     @Test
+    void onAnObjectStoreOutputsAreWrittenUnderTheirFinalNames() throws IOException {
+        spark.sparkContext().hadoopConfiguration().set("fs." + ObjectStoreFileSystem.SCHEME + ".impl",
+                ObjectStoreFileSystem.class.getName());
+        Path out = dir.resolve("store");
+        ObjectStoreFileSystem.CREATED.clear();
+        JobSummary s = InrJob.run(spark, encode(archive.toString(), ObjectStoreFileSystem.SCHEME + "://" + out));
+        assertEquals(GOOD_FILES, s.ok());
+        List<String> outputs = ObjectStoreFileSystem.CREATED.stream().filter(p -> p.endsWith(".inr")).sorted().toList();
+        assertEquals(GOOD_FILES, outputs.size(), ObjectStoreFileSystem.CREATED.toString());
+        assertTrue(ObjectStoreFileSystem.CREATED.stream().noneMatch(p -> p.endsWith(HadoopFiles.TEMPORARY_SUFFIX)),
+                ObjectStoreFileSystem.CREATED.toString());
+        for (Path p : inrFiles(out)) {
+            assertArrayEquals(Files.readAllBytes(encoded.resolve(out.relativize(p))), Files.readAllBytes(p), p.toString());
+        }
+    }
+
+    @Test
     void verifyFlagsAFlippedByte() throws IOException {
         Path out = TestArchive.copyTree(encoded, dir.resolve("flipped"));
         Path damaged = out.resolve("photos/more photos/kodim09.tif.inr");
