@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -45,7 +44,7 @@ public final class InrJob {
         long start = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         String inputBase = Listing.base(o.input(), conf);
-        String outputBase = o.output() == null ? null : qualified(o.output(), conf);
+        String outputBase = o.output() == null ? null : Listing.qualified(o.output(), conf);
         Dataset<Row> files;
         try {
             files = Listing.files(spark, o.input());
@@ -96,10 +95,5 @@ public final class InrJob {
 
     private static long longOf(Row r, int i) {
         return r.isNullAt(i) ? 0 : ((Number) r.get(i)).longValue();
-    }
-
-    private static String qualified(String path, Configuration conf) throws IOException {
-        Path p = new Path(path);
-        return p.getFileSystem(conf).makeQualified(p).toString().replaceAll("/+$", "");
     }
 }

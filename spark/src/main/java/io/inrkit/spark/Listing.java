@@ -37,8 +37,12 @@ final class Listing {
             }
             b.append(part).append('/');
         }
-        String base = b.length() > 1 ? b.substring(0, b.length() - 1) : b.length() == 1 ? "/" : ".";
-        Path p = new Path(base);
+        return qualified(b.length() > 1 ? b.substring(0, b.length() - 1) : b.length() == 1 ? "/" : ".", conf);
+    }
+
+    /** {@code path} fully qualified (scheme, authority, absolute), without a trailing slash. */
+    static String qualified(String path, Configuration conf) throws IOException {
+        Path p = new Path(path);
         return p.getFileSystem(conf).makeQualified(p).toString().replaceAll("/+$", "");
     }
 

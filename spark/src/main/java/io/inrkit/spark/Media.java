@@ -46,8 +46,7 @@ final class Media {
         if (s.kind() == SignalKind.AUDIO) {
             return lower.endsWith(".wav") ? name : name + ".wav";
         }
-        boolean tiff = lower.endsWith(".tif") || lower.endsWith(".tiff");
-        if (tiff && (s.bitDepth() == 8 || s.bitDepth() == 16) || lower.endsWith(".png")) {
+        if (isTiff(name) && (s.bitDepth() == 8 || s.bitDepth() == 16) || lower.endsWith(".png")) {
             return name;
         }
         return name + ".png";
@@ -59,11 +58,13 @@ final class Media {
         if (s.kind() == SignalKind.AUDIO) {
             AudioFiles.writeWav(s, out);
         } else {
-            String lower = name.toLowerCase(Locale.ROOT);
-            boolean tiff = lower.endsWith(".tif") || lower.endsWith(".tiff");
-            ImageFiles.write(s, tiff ? ImageFormat.TIFF : ImageFormat.PNG, out);
+            ImageFiles.write(s, isTiff(name) ? ImageFormat.TIFF : ImageFormat.PNG, out);
         }
         return out.toByteArray();
+    }
+
+    private static boolean isTiff(String name) {
+        return ImageFormat.forPath(java.nio.file.Path.of(name)) == ImageFormat.TIFF;
     }
 
     /** The first line of an error's message, with its type where the message alone would not say. */
