@@ -1,5 +1,7 @@
 package io.inrkit.codec.internal.quant;
 
+import io.inrkit.core.internal.HalfFloats;
+
 /**
  * A weight or bias tensor in a stored format: integer codes (the values' bit patterns for the
  * float and posit/minifloat formats, the integers for INTn and ternary) and the scales the

@@ -1,5 +1,7 @@
 package io.inrkit.codec.internal.quant;
 
+import io.inrkit.core.internal.HalfFloats;
+
 /**
  * Puts float tensors into a {@link TensorFormat}. Scaled formats search their scale per output
  * channel (column) for the smallest squared error of the column: integers over clipping points

@@ -1,5 +1,6 @@
 package io.inrkit.codec.internal.quant;
 
+import io.inrkit.core.internal.HalfFloats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

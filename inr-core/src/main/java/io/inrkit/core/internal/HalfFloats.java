@@ -1,4 +1,4 @@
-package io.inrkit.codec.internal.quant;
+package io.inrkit.core.internal;
 
 /**
  * IEEE 754 binary16 and bfloat16 conversions, rounding to nearest, ties to even. Written here
