@@ -32,16 +32,23 @@ final class ContourInterpolation {
     static final double CONTOUR_WEIGHT = 0.5;
     static final double HISTOGRAM_WEIGHT = 0.5;
 
-    private final SignalSpec spec;
+    private final int width;
+    private final int height;
     /** Neighbour offsets within the radius, nearest first: dy, dx, distance (dy = 0 for audio). */
     private final int[] offY;
     private final int[] offX;
     private final double[] offDistance;
 
     ContourInterpolation(SignalSpec spec) {
-        this.spec = spec;
+        this(spec.rank() == 2 ? spec.width() : spec.frames(), spec.rank() == 2 ? spec.height() : 1);
+    }
+
+    /** For a width x height plane; height 1 searches along the one row only (audio). */
+    ContourInterpolation(int width, int height) {
+        this.width = width;
+        this.height = height;
         java.util.List<double[]> offsets = new java.util.ArrayList<>();
-        int ry = spec.rank() == 2 ? RADIUS : 0;
+        int ry = height > 1 ? RADIUS : 0;
         for (int dy = -ry; dy <= ry; dy++) {
             for (int dx = -RADIUS; dx <= RADIUS; dx++) {
                 double d = Math.sqrt(dy * dy + dx * dx);
@@ -69,17 +76,52 @@ final class ContourInterpolation {
      */
     int[] expand(int[] levels, int bits, int missing) {
         double[] histogramFraction = histogramFractions(levels, bits);
-        int width = spec.rank() == 2 ? spec.width() : spec.frames();
-        int height = spec.rank() == 2 ? spec.height() : 1;
+        double[] up = new double[levels.length];
+        double[] down = new double[levels.length];
+        distances(levels, width, height, up, down);
         double step = 1 << missing;
         int[] out = new int[levels.length];
+        for (int pos = 0; pos < levels.length; pos++) {
+            int level = levels[pos];
+            double low = (double) level * step;
+            double centre = low + step / 2;
+            double byContour = low + contourFraction(up[pos], down[pos]) * step - 0.5;
+            double byHistogram = low + histogramFraction[level] * step - 0.5;
+            double estimate = centre + CONTOUR_WEIGHT * (byContour - centre)
+                    + HISTOGRAM_WEIGHT * (byHistogram - centre);
+            long rounded = (long) Math.floor(estimate + 0.5);
+            long lowest = (long) level << missing;
+            out[pos] = (int) Math.max(lowest, Math.min(lowest + (1L << missing) - 1, rounded));
+        }
+        return out;
+    }
+
+    /**
+     * The fraction of the way up the interval the contour cue puts a sample whose nearest
+     * higher and lower neighbours are {@code up} and {@code down} away; 1/2 with neither found.
+     */
+    static double contourFraction(double up, double down) {
+        return up >= RADIUS && down >= RADIUS ? 0.5 : (down - 0.5) / (up + down - 1);
+    }
+
+    /**
+     * Per position of one channel, the distance to the nearest sample of a higher level
+     * ({@code up}) and of a lower level ({@code down}), {@link #RADIUS} where none lies closer;
+     * {@code levels} is a width x height plane (a strip of the one this was made for, or all of it).
+     */
+    void distances(int[] levels, int width, int height, double[] up, double[] down) {
+        // The offsets lie in a square of side 2 * REACH + 1; where the square holds no higher
+        // (lower) level, that side's search can be skipped: flat areas cost O(1), not O(RADIUS^2).
+        int reachY = Math.min(RADIUS - 1, height - 1);
+        int[] max = boxExtreme(levels, width, height, reachY, true);
+        int[] min = boxExtreme(levels, width, height, reachY, false);
         for (int y = 0, pos = 0; y < height; y++) {
             for (int x = 0; x < width; x++, pos++) {
                 int level = levels[pos];
-                double up = RADIUS;
-                double down = RADIUS;
-                boolean foundUp = false;
-                boolean foundDown = false;
+                double nearestUp = RADIUS;
+                double nearestDown = RADIUS;
+                boolean foundUp = max[pos] <= level;
+                boolean foundDown = min[pos] >= level;
                 for (int i = 0; i < offDistance.length && !(foundUp && foundDown); i++) {
                     int yy = y + offY[i];
                     int xx = x + offX[i];
@@ -88,23 +130,46 @@ final class ContourInterpolation {
                     }
                     int other = levels[yy * width + xx];
                     if (other > level && !foundUp) {
-                        up = offDistance[i];
+                        nearestUp = offDistance[i];
                         foundUp = true;
                     } else if (other < level && !foundDown) {
-                        down = offDistance[i];
+                        nearestDown = offDistance[i];
                         foundDown = true;
                     }
                 }
-                double contourFraction = foundUp || foundDown ? (down - 0.5) / (up + down - 1) : 0.5;
-                double low = (double) level * step;
-                double centre = low + step / 2;
-                double byContour = low + contourFraction * step - 0.5;
-                double byHistogram = low + histogramFraction[level] * step - 0.5;
-                double estimate = centre + CONTOUR_WEIGHT * (byContour - centre)
-                        + HISTOGRAM_WEIGHT * (byHistogram - centre);
-                long rounded = (long) Math.floor(estimate + 0.5);
-                long lowest = (long) level << missing;
-                out[pos] = (int) Math.max(lowest, Math.min(lowest + (1L << missing) - 1, rounded));
+                up[pos] = nearestUp;
+                down[pos] = nearestDown;
+            }
+        }
+    }
+
+    /**
+     * Per position, the largest (or smallest) level within {@code RADIUS - 1} columns and
+     * {@code reachY} rows: a row pass, then a column pass.
+     */
+    private static int[] boxExtreme(int[] levels, int width, int height, int reachY, boolean largest) {
+        int reach = RADIUS - 1;
+        int[] rows = new int[levels.length];
+        for (int y = 0; y < height; y++) {
+            int base = y * width;
+            for (int x = 0; x < width; x++) {
+                int best = levels[base + x];
+                for (int xx = Math.max(0, x - reach), end = Math.min(width - 1, x + reach); xx <= end; xx++) {
+                    int v = levels[base + xx];
+                    best = largest ? Math.max(best, v) : Math.min(best, v);
+                }
+                rows[base + x] = best;
+            }
+        }
+        int[] out = new int[levels.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int best = rows[y * width + x];
+                for (int yy = Math.max(0, y - reachY), end = Math.min(height - 1, y + reachY); yy <= end; yy++) {
+                    int v = rows[yy * width + x];
+                    best = largest ? Math.max(best, v) : Math.min(best, v);
+                }
+                out[y * width + x] = best;
             }
         }
         return out;
