@@ -35,7 +35,7 @@ class IdentifiedEnumTest {
     void anUnknownIdIsRefusedWithTheAcceptedOnes() {
         assertEquals("unknown loss 'BCE' (bce, mse)",
                 assertThrows(IllegalArgumentException.class, () -> Loss.fromId("BCE")).getMessage());
-        assertEquals("unknown expansion method 'Magic' (zp, br, mig, centre, contour, inr, inr-soft)",
+        assertEquals("unknown expansion method 'Magic' (zp, br, mig, centre, contour, learned, inr, inr-soft)",
                 assertThrows(IllegalArgumentException.class, () -> ExpansionMethod.fromId("Magic")).getMessage());
         assertEquals("unknown plane mapping 'grey' (binary, gray)",
                 assertThrows(IllegalArgumentException.class, () -> PlaneMapping.fromId("grey")).getMessage());

@@ -44,6 +44,10 @@ public final class BitDepthExpansion {
         int[] wide = switch (method) {
             case ZERO_PADDING, BIT_REPLICATION, IDEAL_GAIN, CENTRE -> rule(levels, n, missing, method);
             case CONTOUR -> contour(spec, levels, n, missing);
+            case LEARNED -> LearnedExpansion.applies(spec.rank(), spec.channels())
+                    ? LearnedExpansion.expand(DepthPrior.bundled(), levels, spec.width(), spec.height(), spec.channels(), n,
+                            missing, options.threads())
+                    : contour(spec, levels, n, missing);
             case INR, INR_SOFT -> NetworkExpansion.expand(zeroPadded(target, levels, missing), missing,
                     method == ExpansionMethod.INR_SOFT, options);
         };

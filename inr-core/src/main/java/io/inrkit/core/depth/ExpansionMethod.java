@@ -21,6 +21,12 @@ public enum ExpansionMethod implements IdentifiedEnum {
      */
     CONTOUR("contour"),
     /**
+     * A small network trained on many images ({@link DepthPrior}) predicts where each sample lies
+     * in its interval from its neighbourhood's known levels (grey and RGB images; elsewhere, and
+     * for audio, {@link #CONTOUR}).
+     */
+    LEARNED("learned"),
+    /**
      * The paper's: a bit-input network fitted to the known planes, queried at the missing
      * planes, its probabilities thresholded at 1/2.
      */
@@ -34,7 +40,7 @@ public enum ExpansionMethod implements IdentifiedEnum {
         this.id = id;
     }
 
-    /** The command line's name: zp, br, mig, centre, contour, inr, inr-soft. */
+    /** The command line's name: zp, br, mig, centre, contour, learned, inr, inr-soft. */
     @Override
     public String id() {
         return id;
