@@ -21,6 +21,7 @@ OUT=${1:?usage: $0 OUT}
 MINSIDE=${MINSIDE:-256}
 TESTSET_DIR=${TESTSET_DIR:-../shared/data}
 IDENTIFY=${IDENTIFY:-/usr/bin/identify}
+[ -x "$IDENTIFY" ] || { echo "needs ImageMagick's identify at $IDENTIFY (apt-get install imagemagick)" >&2; exit 1; }
 WORK="$OUT/.work"
 mkdir -p "$WORK/debs" "$WORK/x" "$OUT/img8" "$OUT/img16"
 OUT=$(cd "$OUT" && pwd); WORK="$OUT/.work"
