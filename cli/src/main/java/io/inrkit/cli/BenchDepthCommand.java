@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "  inrkit bench depth ../shared/data/audio --from 16 --to 24 --time 60 --json audio.json"})
 final class BenchDepthCommand implements Callable<Integer> {
 
-    static final String ALL_METHODS = "zp,br,mig,centre,contour,inr,inr-soft";
+    static final String ALL_METHODS = "zp,br,mig,centre,contour,learned,inr,inr-soft";
 
     @Spec
     CommandSpec spec;

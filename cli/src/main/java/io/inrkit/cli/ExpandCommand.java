@@ -24,7 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "  br        bit replication",
             "  mig       multiplication by the ideal gain (2^M - 1) / (2^N - 1)",
             "  centre    the middle of the interval the known bits allow",
-            "  contour   interpolation between the signal's contours and its histogram slope (best measured)",
+            "  contour   interpolation between the signal's contours and its histogram slope (default:",
+            "            never far from the best on any file measured)",
+            "  learned   a small network trained on many images places each sample in its interval: best",
+            "            on average (+2 dB over contour from 4 to 8 bits on photos), but up to 2.4 dB",
+            "            below contour on smooth 16-bit scans; grey and RGB images, contour elsewhere",
             "  inr       the paper's: a network fitted to the known bit planes, queried at the missing ones",
             "  inr-soft  the same network's expected value instead of thresholded bits",
             "", "Examples:", "  inrkit expand photo8.png photo16.png --bits 16",
@@ -49,7 +53,7 @@ final class ExpandCommand implements Callable<Integer> {
     int bits;
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "contour",
-            description = "zp, br, mig, centre, contour, inr or inr-soft. Default: ${DEFAULT-VALUE}.")
+            description = "zp, br, mig, centre, contour, learned, inr or inr-soft. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Mixin

@@ -15,21 +15,34 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "info", description = "Print what a file holds: kind, size, channels, bit depth, signedness, "
         + "sample rate, and the bits actually used.",
         footer = {"", "Examples:", "  inrkit info photo.png", "  inrkit info --json clip.wav",
-            "  inrkit info photo.inr     (signal, models and size breakdown, without decoding)"})
+            "  inrkit info photo.inr     (signal, models and size breakdown, without decoding)",
+            "  inrkit info --depth-prior (the network `expand --method learned` uses: size, training data, seed)"})
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "An image (PNG, TIFF, PNM, BMP, GIF), audio (WAV, AIFF, AU) or .inr file, "
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "An image (PNG, TIFF, PNM, BMP, GIF), audio (WAV, AIFF, AU) or .inr file, "
             + "or - for standard input.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--depth-prior", description = "Describe the learned bit-depth prior this build ships instead of a file.")
+    boolean depthPrior;
+
     @Override
     public Integer call() throws Exception {
+        if (depthPrior == (file != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a FILE or --depth-prior, not "
+                    + (depthPrior ? "both" : "neither"));
+        }
+        if (depthPrior) {
+            Map<String, Object> facts = depthPriorFacts(io.inrkit.core.depth.DepthPrior.bundled());
+            spec.commandLine().getOut().println(json ? Json.write(facts) : depthPriorText(facts));
+            return ExitCode.OK;
+        }
         String name = Stdio.nameOf(file);
         byte[] data = Stdio.of(spec).readAll(file);
         if (io.inrkit.codec.Decoder.isInr(data)) {
@@ -51,6 +64,25 @@ final class InfoCommand implements Callable<Integer> {
         Map<String, Object> facts = facts(media);
         spec.commandLine().getOut().println(json ? Json.write(facts) : text(facts));
         return ExitCode.OK;
+    }
+
+    static Map<String, Object> depthPriorFacts(io.inrkit.core.depth.DepthPrior prior) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("depthPrior", "expand --method learned");
+        m.put("layers", java.util.Arrays.toString(prior.sizes()));
+        m.put("parameters", prior.parameters());
+        m.put("weights", "IEEE binary16 (fp16)");
+        m.put("provenance", prior.provenance());
+        return m;
+    }
+
+    private static String depthPriorText(Map<String, Object> m) {
+        StringBuilder b = new StringBuilder();
+        line(b, "depth prior", m.get("depthPrior"));
+        line(b, "layers", m.get("layers") + ", ReLU");
+        line(b, "parameters", m.get("parameters") + ", " + m.get("weights"));
+        b.append(m.get("provenance"));
+        return b.toString().stripTrailing();
     }
 
     /** The facts {@code info} reports, in display order; also used by {@code demo}. */

@@ -49,6 +49,19 @@ class DepthCommandsTest {
         assertTrue(same.out.contains("inf (identical)") && same.out.contains("differing 0 of 12288"), same.out);
     }
 
+    /** info --depth-prior says what the learned method's network is and what it was trained on. */
+    @Test
+    void infoDescribesTheBundledDepthPrior() throws Exception {
+        Cli r = Cli.run("info", "--depth-prior");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("layers     [87,") && r.out.contains("seed: ") && r.out.contains("no test image"), r.out);
+        JsonNode j = CommandLineTest.json(Cli.run("info", "--depth-prior", "--json"));
+        assertTrue(j.get("parameters").asInt() > 1000, j.toString());
+        Cli neither = Cli.run("info");
+        assertEquals(2, neither.code);
+        assertTrue(neither.err.contains("give a FILE or --depth-prior"), neither.err);
+    }
+
     @Test
     void networkMethodRunsWithLimitsAndReportsTheFit() throws Exception {
         Path png = Cli.sample("kodim23-64x64.png", dir);
