@@ -20,3 +20,11 @@ $K bench depth "$D"/audio --from 16 --to 24 --methods zp,br,mig,centre,contour \
     --json $O/audio-16to24.json --chart $O/audio-16to24.png -f > $O/audio-16to24.md
 $K bench depth "$D"/audio --from 16 --to 24 --centre-excerpt 24000 --time 10 \
     --json $O/audio-16to24-excerpt.json --chart $O/audio-16to24-excerpt.png -f > $O/audio-16to24-excerpt.md
+# The learned prior against the rules, on the same sets (seconds, not an hour: no fit per file).
+for set in "kodak-4to8:$D/img8/kodim*.png --from 4 --centre-crop 256x256" "img16-8to16:$D/img16 --from 8" \
+           "img16-6to16:$D/img16 --from 6"; do
+  name=${set%%:*}; args=${set#*:}
+  # shellcheck disable=SC2086  # $args is a word list on purpose
+  $K bench depth $args --methods zp,mig,centre,contour,learned \
+      --json $O/$name-learned.json --chart $O/$name-learned.png -f > $O/$name-learned.md
+done
