@@ -1,11 +1,6 @@
 package io.inrkit.core.depth;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import io.inrkit.core.internal.IndexedTasks;
 
 /**
  * {@link ExpansionMethod#LEARNED}: every sample of an image set where {@link DepthPrior} puts it
@@ -34,13 +29,12 @@ final class LearnedExpansion {
         int[] out = new int[levels.length];
         double[][] histograms = DepthPriorFeatures.histograms(levels, channels, bits);
         int strips = (height + STRIP_ROWS - 1) / STRIP_ROWS;
-        Runnable[] work = new Runnable[strips];
-        for (int s = 0; s < strips; s++) {
+        IndexedTasks.run(strips, threads, "inrkit-depth-prior", RuntimeException.class, s -> {
             int first = s * STRIP_ROWS;
-            int end = Math.min(height, first + STRIP_ROWS);
-            work[s] = () -> strip(prior, levels, width, height, channels, bits, missing, histograms, first, end, out);
-        }
-        run(work, threads);
+            strip(prior, levels, width, height, channels, bits, missing, histograms, first,
+                    Math.min(height, first + STRIP_ROWS), out);
+            return null;
+        });
         return out;
     }
 
@@ -82,40 +76,6 @@ final class LearnedExpansion {
             long lowest = (long) levels[at[s]] << missing;
             long offset = (long) Math.floor(top / 2.0 + t[s] * step + 0.5);
             out[at[s]] = (int) (lowest + Math.max(0, Math.min(top, offset)));
-        }
-    }
-
-    private static void run(Runnable[] work, int threads) {
-        if (threads <= 1 || work.length <= 1) {
-            for (Runnable r : work) {
-                r.run();
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, work.length), r -> {
-            Thread t = new Thread(r, "inrkit-depth-prior");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Runnable r : work) {
-                done.add(pool.submit(r));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -6,12 +6,9 @@ import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
+import io.inrkit.core.internal.IndexedTasks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Codes a signal tile by tile ({@link Tiling}): each tile with its own {@link SampleCodec} run, a
@@ -147,9 +144,7 @@ public final class TiledCoding {
     }
 
     /** One tile's work, which may find a corrupt stream. */
-    @FunctionalInterface
-    private interface TileTask<T> {
-        T run(int index) throws CorruptInputException;
+    private interface TileTask<T> extends IndexedTasks.Task<T, CorruptInputException> {
     }
 
     /**
@@ -157,45 +152,6 @@ public final class TiledCoding {
      * the results in index order; the first failure, in index order, is thrown.
      */
     private static <T> List<T> run(int count, int threads, TileTask<T> task) throws CorruptInputException {
-        List<T> results = new ArrayList<>(count);
-        if (threads <= 1 || count <= 1) {
-            for (int i = 0; i < count; i++) {
-                results.add(task.run(i));
-            }
-            return results;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count), r -> {
-            Thread t = new Thread(r, "inrkit-tile");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<T>> futures = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> task.run(index)));
-            }
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while coding tiles", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CorruptInputException c) {
-                throw c;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        return IndexedTasks.run(count, threads, "inrkit-tile", CorruptInputException.class, task);
     }
 }
