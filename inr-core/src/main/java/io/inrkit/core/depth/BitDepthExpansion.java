@@ -44,7 +44,7 @@ public final class BitDepthExpansion {
         int[] wide = switch (method) {
             case ZERO_PADDING, BIT_REPLICATION, IDEAL_GAIN, CENTRE -> rule(levels, n, missing, method);
             case CONTOUR -> contour(spec, levels, n, missing);
-            case LEARNED -> LearnedExpansion.applies(spec.rank(), spec.channels())
+            case LEARNED -> LearnedExpansion.usePrior(spec, levels, n, options.threads())
                     ? LearnedExpansion.expand(DepthPrior.bundled(), levels, spec.width(), spec.height(), spec.channels(), n,
                             missing, options.threads())
                     : contour(spec, levels, n, missing);
@@ -121,7 +121,8 @@ public final class BitDepthExpansion {
         return out;
     }
 
-    private static int[] contour(SignalSpec spec, int[] levels, int n, int missing) {
+    /** Contour's estimate of every channel; {@code levels} interleaved unsigned n-bit values. */
+    static int[] contour(SignalSpec spec, int[] levels, int n, int missing) {
         int channels = spec.channels();
         int positions = spec.positions();
         ContourInterpolation interpolation = new ContourInterpolation(spec);

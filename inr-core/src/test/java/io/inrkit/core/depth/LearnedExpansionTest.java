@@ -33,6 +33,24 @@ class LearnedExpansionTest {
         }
     }
 
+    /**
+     * From 8 known bits the prior first predicts the image's own lowest known bits; on M51's
+     * smooth sky, where contour does that better, the learned method gives contour's samples.
+     */
+    @Test
+    void selfCheckFallsBackToContourWhereContourPredictsTheKnownBitsBetter() {
+        Signal reference = BitDepthExpansionTest.fixture("m51-48x48.pgm");
+        Signal low = BitDepthExpansion.reduce(reference, 8);
+        int[] levels = unsigned(low);
+        assertTrue(!LearnedExpansion.usePrior(low.spec(), levels, 8, 1), "the self-check keeps contour on M51's sky");
+        Signal learned = BitDepthExpansion.expand(low, 16, ExpansionMethod.LEARNED, BitDepthExpansionTest.quickNetwork());
+        Signal contour = BitDepthExpansion.expand(low, 16, ExpansionMethod.CONTOUR, BitDepthExpansionTest.quickNetwork());
+        assertEquals(contour, learned);
+        // below 6 known bits there is no self-check: the prior always runs
+        Signal four = BitDepthExpansion.reduce(reference, 4);
+        assertTrue(LearnedExpansion.usePrior(four.spec(), unsigned(four), 4, 1));
+    }
+
     /** Strips are computed on their own: any thread count gives the same samples. */
     @Test
     void threadsDoNotChangeTheResult() {
