@@ -33,7 +33,7 @@ class DepthCommandsTest {
 
         Cli r = Cli.run("expand", low, wide, "--bits", "8", "--json");
         JsonNode j = CommandLineTest.json(r);
-        assertEquals("contour", j.get("method").asText(), "the best measured method is the default");
+        assertEquals("learned", j.get("method").asText(), "the best measured method is the default");
         assertEquals(4, j.get("fromBits").asInt());
         Signal eight = ImageFiles.read(wide).signal();
         assertEquals(four, BitDepthExpansion.reduce(eight, 4), "known bits kept");
