@@ -40,7 +40,6 @@ public final class DepthPriorFeatures {
     private static final double LOG_RADIUS = StrictMath.log(ContourInterpolation.RADIUS);
 
     private final int width;
-    private final int imageHeight;
     private final int channels;
     private final int bits;
     private final int missing;
@@ -68,7 +67,6 @@ public final class DepthPriorFeatures {
             throw new IllegalArgumentException("rows " + firstRow + ".." + endRow + " of " + height);
         }
         this.width = width;
-        this.imageHeight = height;
         this.channels = channels;
         this.bits = bits;
         this.missing = missing;
