@@ -81,13 +81,9 @@ public final class AudioFiles {
             fileFormat = AudioSystem.getAudioFileFormat(new ByteArrayInputStream(data));
             in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(data));
         } catch (UnsupportedAudioFileException e) {
-            String why = WavHeader.describeUnsupported(data);
-            if (why == null) {
-                throw new UnsupportedFormatException("not a recognised audio file (WAV, AIFF, AU)", e);
-            }
-            throw why.startsWith("corrupt") ? new CorruptInputException(why, e) : new UnsupportedFormatException(why, e);
+            throw unsupported(data, e);
         } catch (IOException | RuntimeException e) {
-            throw new CorruptInputException("cannot parse the audio header: " + e.getMessage(), e);
+            throw unparsable(e);
         }
         AudioFormat format = in.getFormat();
         String container = fileFormat.getType().toString();
@@ -95,6 +91,29 @@ public final class AudioFiles {
         checkDeclaredLength(spec, format, data.length, limits);
         Signal signal = readSamples(in, format, spec);
         return new DecodedAudio(signal, container, format.getEncoding().toString(), format.isBigEndian());
+    }
+
+    /** Why javax.sound refused the audio file that starts with {@code head}, as a typed error. */
+    static BadInputException unsupported(byte[] head, UnsupportedAudioFileException e) {
+        String why = WavHeader.describeUnsupported(head);
+        if (why == null) {
+            return new UnsupportedFormatException("not a recognised audio file (WAV, AIFF, AU)", e);
+        }
+        return why.startsWith("corrupt") ? new CorruptInputException(why, e) : new UnsupportedFormatException(why, e);
+    }
+
+    /** A header javax.sound failed on. */
+    static CorruptInputException unparsable(Exception e) {
+        return new CorruptInputException("cannot parse the audio header: " + e.getMessage(), e);
+    }
+
+    /**
+     * Opens an integer PCM stream (WAV, AIFF, AU; a file or standard input) to read block by
+     * block, without holding the recording: what {@link io.inrkit.codec.StreamCodec} encodes. The
+     * header must declare the frame count; the samples are those {@link #decode} gives.
+     */
+    public static PcmStreamReader openStream(InputStream in) throws IOException {
+        return PcmStreamReader.open(in);
     }
 
     /** The signal an integer PCM stream of {@code frames} frames in format {@code f} holds; refuses what INRKit cannot hold. */
@@ -163,6 +182,17 @@ public final class AudioFiles {
 
     /** Reads {@code spec}'s samples from {@code in}; a stream that ends early is corrupt. */
     static Signal readSamples(AudioInputStream in, AudioFormat f, SignalSpec spec) throws IOException {
+        try (InputStream s = in) {
+            return readSamples(s, f, spec, spec.frames(), 0);
+        }
+    }
+
+    /**
+     * Reads the {@code spec.frames()} frames that follow {@code before} frames of a stream whose
+     * header declares {@code declared}; a stream that ends early is corrupt.
+     */
+    static Signal readSamples(InputStream s, AudioFormat f, SignalSpec spec, long declared, long before)
+            throws IOException {
         int bytes = f.getSampleSizeInBits() / 8;
         int bits = spec.bitDepth();
         boolean unsigned = f.getEncoding().equals(AudioFormat.Encoding.PCM_UNSIGNED);
@@ -171,24 +201,22 @@ public final class AudioFiles {
         Signal.Builder out = Signal.builder(spec);
         byte[] buf = new byte[Math.max(bytes, (1 << 16) / f.getFrameSize() * f.getFrameSize())];
         int index = 0;
-        try (InputStream s = in) {
-            while (index < samples) {
-                int want = Math.min(buf.length, (samples - index) * bytes);
-                int got = s.readNBytes(buf, 0, want);
-                if (got < want) {
-                    long frames = (index + got / bytes) / spec.channels();
-                    throw new CorruptInputException("truncated audio: the header declares " + spec.frames()
-                            + " frames, the data holds " + frames);
+        while (index < samples) {
+            int want = Math.min(buf.length, (samples - index) * bytes);
+            int got = s.readNBytes(buf, 0, want);
+            if (got < want) {
+                long frames = before + (index + got / bytes) / spec.channels();
+                throw new CorruptInputException("truncated audio: the header declares " + declared
+                        + " frames, the data holds " + frames);
+            }
+            for (int at = 0; at < got; at += bytes) {
+                int v = 0;
+                for (int k = 0; k < bytes; k++) {
+                    int b = buf[at + (big ? k : bytes - 1 - k)] & 0xFF;
+                    v = v << 8 | b;
                 }
-                for (int at = 0; at < got; at += bytes) {
-                    int v = 0;
-                    for (int k = 0; k < bytes; k++) {
-                        int b = buf[at + (big ? k : bytes - 1 - k)] & 0xFF;
-                        v = v << 8 | b;
-                    }
-                    v = unsigned ? v - (1 << (bits - 1)) : v << (32 - bits) >> (32 - bits);
-                    out.set(index++, v);
-                }
+                v = unsigned ? v - (1 << (bits - 1)) : v << (32 - bits) >> (32 - bits);
+                out.set(index++, v);
             }
         }
         return out.build();
@@ -196,25 +224,18 @@ public final class AudioFiles {
 
     /** Writes {@code signal} as a WAV file; replaces an existing file only when {@code replace}. */
     public static void writeWav(Signal signal, Path path, boolean replace) throws IOException {
-        checkWritable(signal);
+        checkWritable(signal.spec());
         AtomicOutput.write(path, replace, out -> writeWav(signal, out));
     }
 
     /**
      * Writes {@code signal} as a WAV stream: PCM little-endian, 8-bit samples unsigned as the
-     * format requires, wider samples signed.
+     * format requires, wider samples signed ({@link WavStreamWriter}, one block).
      */
     public static void writeWav(Signal signal, OutputStream out) throws IOException {
-        checkWritable(signal);
-        SignalSpec spec = signal.spec();
-        int bytes = spec.bitDepth() / 8;
-        boolean eight = bytes == 1;
-        byte[] pcm = littleEndianPcm(signal, eight);
-        AudioFormat format = new AudioFormat(eight ? AudioFormat.Encoding.PCM_UNSIGNED : AudioFormat.Encoding.PCM_SIGNED,
-                (float) spec.sampleRate(), bytes * 8, spec.channels(), bytes * spec.channels(),
-                (float) spec.sampleRate(), false);
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, spec.frames()),
-                AudioFileFormat.Type.WAVE, out);
+        WavStreamWriter w = new WavStreamWriter(out);
+        w.begin(signal.spec());
+        w.write(signal);
         out.flush();
     }
 
@@ -238,17 +259,17 @@ public final class AudioFiles {
         return pcm;
     }
 
-    private static void checkWritable(Signal signal) throws UnsupportedFormatException {
-        if (signal.kind() != SignalKind.AUDIO) {
-            throw new UnsupportedFormatException("cannot write " + signal.kind().displayName()
+    static void checkWritable(SignalSpec spec) throws UnsupportedFormatException {
+        if (spec.kind() != SignalKind.AUDIO) {
+            throw new UnsupportedFormatException("cannot write " + spec.kind().displayName()
                     + " as WAV; write an image format such as .png");
         }
-        if (!signal.spec().signed()) {
+        if (!spec.signed()) {
             throw new UnsupportedFormatException("WAV output expects signed PCM samples");
         }
-        if (signal.bitDepth() % 8 != 0) {
+        if (spec.bitDepth() % 8 != 0) {
             throw new UnsupportedFormatException("WAV output keeps 8, 16, 24 and 32-bit samples; this clip has "
-                    + signal.bitDepth() + "-bit samples");
+                    + spec.bitDepth() + "-bit samples");
         }
     }
 

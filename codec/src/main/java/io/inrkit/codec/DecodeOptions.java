@@ -103,6 +103,22 @@ public final class DecodeOptions {
      */
     void check(SignalSpec spec, SignalSpec whole, boolean models, long tileSamples, long tiles)
             throws MemoryLimitException {
+        checkPixels(spec);
+        checkMemory(spec, memoryNeeded(spec, whole, models, tileSamples, tiles));
+    }
+
+    /**
+     * Refuses a streamed decode of {@code whole} over either limit: its frames, and the memory of
+     * its blocks of {@code blockSamples} samples in flight, as many decoded and waiting to be
+     * written as there are threads decoding.
+     */
+    void checkStream(SignalSpec whole, long blockSamples, long blocks) throws MemoryLimitException {
+        checkPixels(whole);
+        long held = Math.min(whole.frames(), blockSamples / whole.channels() * Math.min(threads, blocks));
+        checkMemory(whole, memoryNeeded(whole.withShape((int) held), whole, false, blockSamples, blocks));
+    }
+
+    private void checkPixels(SignalSpec spec) throws MemoryLimitException {
         long pixels = spec.kind() == SignalKind.AUDIO ? spec.frames() : spec.positions();
         String counted = spec.kind() == SignalKind.AUDIO ? " frames" : " pixels";
         if (pixels > maxPixels) {
@@ -110,7 +126,9 @@ public final class DecodeOptions {
                     + ", over the limit of " + maxPixels + counted + " (raise it with --max-pixels)",
                     MemoryLimitException.Unit.PIXELS, pixels, maxPixels);
         }
-        long bytes = memoryNeeded(spec, whole, models, tileSamples, tiles);
+    }
+
+    private void checkMemory(SignalSpec spec, long bytes) throws MemoryLimitException {
         if (bytes > maxMemory) {
             throw new MemoryLimitException("the file declares " + spec.describe() + ", which needs about "
                     + bytes(bytes) + " to decode, over the limit of " + bytes(maxMemory)

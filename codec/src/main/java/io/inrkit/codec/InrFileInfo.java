@@ -122,7 +122,7 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
         return new Tiles(bits.tiling().tileWidth(), bits.tiling().tileHeight(), list, bits.checksums() != null);
     }
 
-    private static String modeName(int mode) {
+    static String modeName(int mode) {
         return switch (mode) {
             case InrFormat.MODE_CONTEXT -> "context";
             case InrFormat.MODE_MIXED -> "mixed";

@@ -38,13 +38,24 @@ final class ContainerReader {
     }
 
     static SignalSpec readSpec(byte[] head) throws BadInputException {
+        return readHead(head).spec();
+    }
+
+    /** What the first {@link InrFormat#SPEC_BYTES} bytes of a file say. */
+    record Head(int version, SignalSpec spec, byte[] sha256) {
+    }
+
+    /** The header and signal section of the file that starts with {@code head}, checked. */
+    static Head readHead(byte[] head) throws BadInputException {
         if (!InrContainer.hasMagic(head)) {
             throw new UnsupportedFormatException("not an .inr file (no INRK magic)");
         }
         verify(head.length >= InrFormat.SPEC_BYTES, head.length, "truncated .inr header: " + head.length + " bytes");
         ByteReader r = new ByteReader(head, 0, InrFormat.SPEC_BYTES, ".inr header");
-        version(r);
-        return readSignal(signalSection(r));
+        int version = version(r);
+        ByteReader signal = signalSection(r);
+        SignalSpec spec = readSignal(signal);
+        return new Head(version, spec, signal.bytes(InrFormat.SHA256_BYTES));
     }
 
     /** Skips the magic and reads the version: 1 or 2. */
@@ -199,7 +210,7 @@ final class ContainerReader {
         verify(r.remaining() == 0, r.position(), what + ": " + r.remaining() + " unexpected trailing bytes");
     }
 
-    private static String printable(int tag) {
+    static String printable(int tag) {
         return tag >= 32 && tag < 127 ? String.valueOf((char) tag) : String.format("0x%02X", tag);
     }
 }

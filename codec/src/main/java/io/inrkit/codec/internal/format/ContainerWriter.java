@@ -38,7 +38,7 @@ final class ContainerWriter {
         return file.toByteArray();
     }
 
-    private static byte[] signal(SignalSpec spec, byte[] sha256) {
+    static byte[] signal(SignalSpec spec, byte[] sha256) {
         ByteWriter s = new ByteWriter();
         s.u8(spec.kind() == SignalKind.IMAGE ? InrFormat.KIND_IMAGE : InrFormat.KIND_AUDIO);
         s.u16(spec.channels()).u8(spec.bitDepth()).u8(spec.signed() ? 1 : 0);

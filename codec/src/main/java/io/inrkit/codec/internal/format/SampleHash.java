@@ -15,14 +15,35 @@ public final class SampleHash {
     }
 
     public static byte[] of(Signal s) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+        Running h = new Running();
+        h.update(s);
+        return h.digest();
+    }
+
+    /**
+     * The SHA-256 of a signal that arrives in parts (audio blocks, in order): the parts' samples
+     * hashed one after another are the whole signal's, so {@link #digest()} equals {@link #of}
+     * of the whole.
+     */
+    public static final class Running {
+        private final MessageDigest md;
+
+        public Running() {
+            try {
+                md = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
         }
-        feed(s, (buf, length) -> md.update(buf, 0, length));
-        return md.digest();
+
+        /** Hashes {@code part}'s samples after those already given. */
+        public void update(Signal part) {
+            feed(part, (buf, length) -> md.update(buf, 0, length));
+        }
+
+        public byte[] digest() {
+            return md.digest();
+        }
     }
 
     /**

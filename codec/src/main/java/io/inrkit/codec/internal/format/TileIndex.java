@@ -55,6 +55,18 @@ final class TileIndex {
         return new TileIndex(tiling, lengths, checksums, entriesAt);
     }
 
+    int[] lengths() {
+        return lengths;
+    }
+
+    int[] checksums() {
+        return checksums;
+    }
+
+    Tiling tiling() {
+        return tiling;
+    }
+
     /** Cuts the bits section's streams (what follows its mode byte) by the declared lengths. */
     TiledBits split(ByteReader bits) throws CorruptInputException {
         long sum = 0;

@@ -101,12 +101,32 @@ public final class TiledCoding {
         int i = tile.index();
         Signal part = SampleCodec.decode(tile.spec(spec), bits.streams().get(i), forTile(side, spec, tile, count), mode,
                 net);
-        if (bits.checksums() != null && TiledBits.checksum(part) != bits.checksums()[i]) {
-            throw new CorruptInputException("tile " + i + " (" + tile.width() + "x" + tile.height() + " at "
-                    + tile.x() + "," + tile.y() + ") decodes to samples whose CRC32C differs from the file's: "
-                    + "its coded bits are corrupt");
+        if (bits.checksums() != null) {
+            check(part, tile, bits.checksums()[i]);
         }
         return part;
+    }
+
+    /**
+     * Decodes tile {@code tile} of a signal of {@code spec} from its own {@code stream}, coded in a
+     * context-only mode, and checks it against {@code checksum}: a streamed decode's block.
+     */
+    public static Signal decodeTile(SignalSpec spec, Tiling.Tile tile, byte[] stream, int checksum, int mode)
+            throws CorruptInputException {
+        Signal part = SampleCodec.decode(tile.spec(spec), stream, null, mode, null);
+        check(part, tile, checksum);
+        return part;
+    }
+
+    private static void check(Signal part, Tiling.Tile tile, int checksum) throws CorruptInputException {
+        if (TiledBits.checksum(part) != checksum) {
+            String which = part.kind() == SignalKind.AUDIO
+                    ? "block " + tile.index() + " (frames " + tile.x() + " to " + (tile.x() + tile.width() - 1) + ")"
+                    : "tile " + tile.index() + " (" + tile.width() + "x" + tile.height() + " at " + tile.x() + ","
+                            + tile.y() + ")";
+            throw new CorruptInputException(which + " decodes to samples whose CRC32C differs from the file's: "
+                    + "its coded bits are corrupt");
+        }
     }
 
     /** Copies the part of {@code part} (tile {@code tile}) inside the region into {@code out}. */

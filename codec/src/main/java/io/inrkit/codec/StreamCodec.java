@@ -1,0 +1,190 @@
+package io.inrkit.codec;
+
+import io.inrkit.codec.internal.format.InrFormat;
+import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.format.StreamReader;
+import io.inrkit.codec.internal.format.StreamWriter;
+import io.inrkit.codec.internal.format.TiledBits;
+import io.inrkit.codec.internal.format.Tiling;
+import io.inrkit.codec.internal.model.SampleCodec;
+import io.inrkit.codec.internal.model.TiledCoding;
+import io.inrkit.core.BadInputException;
+import io.inrkit.core.CorruptInputException;
+import io.inrkit.core.Signal;
+import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Audio through the codec block by block, for recordings too long to hold: the encoder reads a
+ * block of frames, codes it on one of its threads and writes it, the decoder reads a block's
+ * coded bytes, decodes it and hands it on, so memory is a few blocks whatever the length (an hour
+ * of CD audio encodes and decodes in a 512 MiB heap). The files are the same bytes
+ * {@link Encoder#encode} writes for the same samples and options, and {@link Decoder} reads
+ * them; each block is checked against its own CRC32C before it is handed on, and the whole
+ * recording against its SHA-256 at the end.
+ *
+ * <p>Only what needs no network streams: audio at the fast and default presets, which code with
+ * the context model alone ({@link #streams}). Other options need the whole signal: encode it with
+ * {@link Encoder}.
+ */
+public final class StreamCodec {
+
+    /** Where the encoder reads the recording: its description, then its frames in order. */
+    public interface BlockSource {
+        /** The whole recording, frames included. */
+        SignalSpec spec();
+
+        /** The next {@code frames} frames; a source that has fewer is corrupt input. */
+        Signal read(int frames) throws IOException;
+    }
+
+    /** Where the decoder writes the recording. */
+    public interface BlockSink {
+        /** The whole recording's description, before any block. */
+        void begin(SignalSpec whole) throws IOException;
+
+        /** The next block of frames, checked against its CRC32C. */
+        void write(Signal block) throws IOException;
+    }
+
+    /** Hears of each block coded. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total, frames) -> {
+        };
+
+        /** {@code done} of {@code total} blocks are written, {@code frames} frames in all. */
+        void blocks(int done, int total, long frames);
+    }
+
+    /**
+     * What a streamed encode wrote.
+     *
+     * @param info what the file holds, as {@link InrFileInfo#read} would give it
+     * @param seconds encoding time
+     */
+    public record Result(InrFileInfo info, double seconds) {
+    }
+
+    private StreamCodec() {
+    }
+
+    /** Whether {@code options} encode audio without a network, so that {@link #encode} takes them. */
+    public static boolean streams(EncodeOptions options) {
+        return !options.losslessModel() && !options.explicitNetwork()
+                && Presets.networks(options.preset(), SignalKind.AUDIO).isEmpty();
+    }
+
+    /**
+     * Encodes the recording {@code in} into {@code out} from its position on, with
+     * {@code options}' preset, blocks and threads.
+     *
+     * @throws IllegalArgumentException when {@code in} is not audio or the options do not stream
+     */
+    public static Result encode(BlockSource in, FileChannel out, EncodeOptions options, Progress progress)
+            throws IOException {
+        long start = System.nanoTime();
+        SignalSpec spec = in.spec();
+        if (spec.kind() != SignalKind.AUDIO || !streams(options)) {
+            throw new IllegalArgumentException("only audio encoded without a network streams");
+        }
+        Tiling tiling = Tiling.of(spec, options.tileSize(), options.blockFrames());
+        int mode = Encoder.contextMode(options.preset());
+        int blocks = Math.toIntExact(tiling.count(spec));
+        StreamWriter writer = StreamWriter.begin(out, spec, tiling, mode);
+        SampleHash.Running sha = new SampleHash.Running();
+        int[] lengths = new int[blocks];
+        int[] done = {0};
+        long[] frames = {0};
+        try (BlockPipeline<Coded> pipeline = new BlockPipeline<>(options.threads(), "inrkit-block", c -> {
+            writer.block(c.stream(), c.checksum());
+            lengths[done[0]++] = c.stream().length;
+            frames[0] += c.frames();
+            progress.blocks(done[0], blocks, frames[0]);
+        })) {
+            for (int i = 0; i < blocks; i++) {
+                Tiling.Tile tile = tiling.tile(spec, i);
+                Signal part = in.read(tile.width());
+                sha.update(part);
+                pipeline.add(() -> new Coded(SampleCodec.encode(part, null, mode), TiledBits.checksum(part),
+                        tile.width()));
+            }
+            pipeline.finish();
+        }
+        byte[] digest = sha.digest();
+        long total = writer.finish(digest);
+        return new Result(info(spec, mode, tiling, lengths, digest, total), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A block's coded bytes and its samples' checksum. */
+    private record Coded(byte[] stream, int checksum, int frames) {
+    }
+
+    /**
+     * Decodes the .inr file read from {@code in} into {@code out}, block by block when it is audio
+     * coded without a network; any other file is read whole and decoded by {@link Decoder}, then
+     * handed to {@code out} as one block. Returns the file's signal. A block is handed on only once
+     * its samples match its CRC32C; a file whose samples then miss its SHA-256, or whose bytes end
+     * wrong, ends in {@link CorruptInputException} after the blocks before the defect were written.
+     */
+    public static SignalSpec decode(InputStream in, BlockSink out, DecodeOptions options, Progress progress)
+            throws IOException {
+        StreamReader r = StreamReader.open(in);
+        if (!r.streamable()) {
+            Signal s = Decoder.decode(r.wholeFile(), options);
+            out.begin(s.spec());
+            out.write(s);
+            progress.blocks(1, 1, s.kind() == SignalKind.AUDIO ? s.spec().frames() : s.spec().positions());
+            return s.spec();
+        }
+        SignalSpec spec = r.spec();
+        Tiling tiling = r.tiling();
+        int blocks = r.blocks();
+        options.checkStream(spec, (long) tiling.tile(spec, 0).positions() * spec.channels(), blocks);
+        out.begin(spec);
+        SampleHash.Running sha = new SampleHash.Running();
+        int[] done = {0};
+        long[] frames = {0};
+        try (BlockPipeline<Signal> pipeline = new BlockPipeline<>(options.threads(), "inrkit-block", part -> {
+            sha.update(part);
+            out.write(part);
+            frames[0] += part.spec().frames();
+            progress.blocks(++done[0], blocks, frames[0]);
+        })) {
+            for (int i = 0; i < blocks; i++) {
+                Tiling.Tile tile = tiling.tile(spec, i);
+                byte[] stream = r.nextBlock();
+                int checksum = r.checksum(i);
+                pipeline.add(() -> TiledCoding.decodeTile(spec, tile, stream, checksum, r.mode()));
+            }
+            pipeline.finish();
+        }
+        r.finish();
+        if (!Arrays.equals(sha.digest(), r.sha256())) {
+            throw new CorruptInputException("decoded samples do not match the file's SHA-256: the coded bits are corrupt");
+        }
+        return spec;
+    }
+
+    /** What {@link InrFileInfo#read} gives for the file the encoder streamed. */
+    private static InrFileInfo info(SignalSpec spec, int mode, Tiling tiling, int[] lengths, byte[] sha, long total) {
+        List<InrFileInfo.Tile> list = new ArrayList<>(lengths.length);
+        for (int i = 0; i < lengths.length; i++) {
+            Tiling.Tile t = tiling.tile(spec, i);
+            list.add(new InrFileInfo.Tile(t.x(), t.y(), t.width(), t.height(), lengths[i]));
+        }
+        int header = InrFormat.HEADER_BYTES + 2 * InrFormat.SECTION_OVERHEAD + InrFormat.SIGNAL_PAYLOAD_BYTES;
+        int size = Math.toIntExact(total);
+        return new InrFileInfo(spec, InrFormat.VERSION, List.of(), 0, InrFileInfo.modeName(mode),
+                new InrFileInfo.Sizes(header, 0, size - header, size),
+                new InrFileInfo.Tiles(tiling.tileWidth(), tiling.tileHeight(), list, true),
+                HexFormat.of().formatHex(sha));
+    }
+}
