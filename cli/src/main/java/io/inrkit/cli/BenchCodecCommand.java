@@ -98,7 +98,7 @@ final class BenchCodecCommand implements Callable<Integer> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("file", file.getFileName().toString());
                 row.put("kind", signal.kind().displayName());
-                row.put("rawBytes", EncodeCommand.rawBytes(signal));
+                row.put("rawBytes", EncodeCommand.rawBytes(signal.spec()));
                 row.put("inrBytes", r.file().length);
                 row.put("modelBytes", r.sizes().models());
                 row.put("bitsBytes", r.sizes().bits());
@@ -140,7 +140,7 @@ final class BenchCodecCommand implements Callable<Integer> {
     /** Rate of a coded size: bits per pixel for images, fraction of the raw PCM for audio. */
     static double rate(Signal s, long bytes) {
         return InrFacts.round(s.kind() == SignalKind.IMAGE ? bytes * 8.0 / s.spec().positions()
-                : bytes / (double) EncodeCommand.rawBytes(s));
+                : bytes / (double) EncodeCommand.rawBytes(s.spec()));
     }
 
     /** Runs each installed external codec on the signal written losslessly as PNG or WAV. */

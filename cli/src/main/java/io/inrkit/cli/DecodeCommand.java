@@ -1,18 +1,27 @@
 package io.inrkit.cli;
 
+import io.inrkit.audio.WavStreamWriter;
 import io.inrkit.codec.DecodeOptions;
 import io.inrkit.codec.Decoder;
 import io.inrkit.codec.InrFileInfo;
+import io.inrkit.codec.StreamCodec;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
 import io.inrkit.core.UnsupportedFormatException;
+import io.inrkit.core.internal.AtomicOutput;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,25 +90,27 @@ final class DecodeCommand implements Callable<Integer> {
         }
         Stdio stdio = Stdio.of(spec);
         String name = Stdio.nameOf(input);
-        byte[] data = stdio.readAll(input);
         long start = System.nanoTime();
-        Signal signal;
-        try {
-            if (!Decoder.isInr(data)) {
-                throw new UnsupportedFormatException("not an .inr file (no INRK magic)");
+        SignalSpec decoded;
+        Path output;
+        try (BufferedInputStream in = stdio.open(input)) {
+            Optional<SignalKind> kind = InrFileInfo.kindOf(Stdio.peek(in, InrFileInfo.PEEK_BYTES));
+            if (kind.isPresent() && kind.get() == SignalKind.AUDIO && !region.any()) {
+                output = chosen != null ? chosen : besideInput(input, SignalKind.AUDIO);
+                decoded = decodeStream(in, output, options, stdio, name);
+            } else {
+                Signal signal = decodeWhole(in.readAllBytes(), options, name);
+                output = chosen != null ? chosen : besideInput(input, signal.kind());
+                MediaFiles.write(signal, output, out.force, stdio, input);
+                decoded = signal.spec();
             }
-            signal = region.any() ? decodePart(data, options) : Decoder.decode(data, options);
-        } catch (BadInputException e) {
-            throw e.withContext(name);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Path output = chosen != null ? chosen : besideInput(input, signal.kind());
-        MediaFiles.write(signal, output, out.force, stdio, input);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", name);
         m.put("output", output.toString());
-        m.put("signal", signal.spec().describe());
-        m.put("samples", signal.sampleCount());
+        m.put("signal", decoded.describe());
+        m.put("samples", decoded.sampleCount());
         m.put("verified", region.any() ? "CRC32C of every tile decoded matches" : "SHA-256 of every sample matches");
         m.put("seconds", InrFacts.round(seconds));
         // With the samples on standard output, the report goes to stderr.
@@ -108,10 +119,68 @@ final class DecodeCommand implements Callable<Integer> {
             report.println(Json.write(m));
         } else if (!out.quiet) {
             report.println(String.format(Locale.ROOT, "%s -> %s: %s, %d samples, exact (%s verified), %.2f s",
-                    name, output, signal.spec().describe(), signal.sampleCount(),
+                    name, output, decoded.describe(), decoded.sampleCount(),
                     region.any() ? "tile checksums" : "SHA-256", seconds));
         }
         return ExitCode.OK;
+    }
+
+    /** The file held whole: an image, a region, or what is not .inr at all. */
+    private Signal decodeWhole(byte[] data, DecodeOptions options, String name) throws BadInputException {
+        try {
+            if (!Decoder.isInr(data)) {
+                throw new UnsupportedFormatException("not an .inr file (no INRK magic)");
+            }
+            return region.any() ? decodePart(data, options) : Decoder.decode(data, options);
+        } catch (BadInputException e) {
+            throw e.withContext(name);
+        }
+    }
+
+    /**
+     * Audio, decoded block by block into a WAV file (through a temporary file renamed into place
+     * once the SHA-256 matches) or onto standard output, where each block goes once its CRC32C
+     * matches: a defect found later ends the command with exit 3 after the blocks before it.
+     */
+    private SignalSpec decodeStream(InputStream in, Path output, DecodeOptions options, Stdio stdio, String name)
+            throws IOException {
+        if (Stdio.isDash(output)) {
+            OutputStream target = new BufferedOutputStream(stdio.out(), 1 << 16);
+            SignalSpec s = decodeInto(in, target, options, name);
+            target.flush();
+            return s;
+        }
+        MediaFiles.checkAudioOutput(output, input);
+        SignalSpec[] s = new SignalSpec[1];
+        AtomicOutput.write(output, out.force, target -> s[0] = decodeInto(in, target, options, name));
+        return s[0];
+    }
+
+    private SignalSpec decodeInto(InputStream in, OutputStream target, DecodeOptions options, String name)
+            throws IOException {
+        Progress progress = Progress.of(spec, out.quiet || out.json);
+        long start = System.nanoTime();
+        double[] rate = {1};
+        WavStreamWriter wav = new WavStreamWriter(target);
+        try {
+            return StreamCodec.decode(in, new StreamCodec.BlockSink() {
+                @Override
+                public void begin(SignalSpec whole) throws IOException {
+                    rate[0] = whole.sampleRate();
+                    wav.begin(whole);
+                }
+
+                @Override
+                public void write(Signal block) throws IOException {
+                    wav.write(block);
+                }
+            }, options, (done, total, frames) -> progress.blocks("decoding ", done, total, frames / rate[0],
+                    (System.nanoTime() - start) / 1e9));
+        } catch (BadInputException e) {
+            throw e.withContext(name);
+        } finally {
+            progress.finish();
+        }
     }
 
     /** The region or frames asked for, decoded from the tiles or blocks they touch. */

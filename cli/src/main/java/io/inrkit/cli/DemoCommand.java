@@ -77,9 +77,9 @@ final class DemoCommand implements Callable<Integer> {
                 allExact &= exact;
                 String rate = signal.kind() == SignalKind.IMAGE
                         ? String.format(Locale.ROOT, "%.2f bpp", r.file().length * 8.0 / signal.spec().positions())
-                        : String.format(Locale.ROOT, "%.3f of PCM", r.file().length / (double) EncodeCommand.rawBytes(signal));
+                        : String.format(Locale.ROOT, "%.3f of PCM", r.file().length / (double) EncodeCommand.rawBytes(signal.spec()));
                 rows.add(String.format(Locale.ROOT, "| %-22s | %8d | %8d | %8d | %-12s | %-12s | %5.1f s | %5.2f s | %s |",
-                        sample, EncodeCommand.rawBytes(signal), in.fileBytes(), r.file().length, rate, r.chosen(),
+                        sample, EncodeCommand.rawBytes(signal.spec()), in.fileBytes(), r.file().length, rate, r.chosen(),
                         r.seconds(), decodeSeconds,
                         exact ? "exact, " + signal.sampleCount() + " samples" : "DIFFERS at sample " + diff));
             }

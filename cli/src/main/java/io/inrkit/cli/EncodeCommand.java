@@ -1,23 +1,31 @@
 package io.inrkit.cli;
 
 import io.inrkit.audio.AudioFiles;
+import io.inrkit.audio.PcmStreamReader;
 import io.inrkit.codec.DecodeOptions;
 import io.inrkit.codec.Decoder;
 import io.inrkit.codec.EncodeOptions;
 import io.inrkit.codec.EncodeResult;
 import io.inrkit.codec.Encoder;
 import io.inrkit.codec.InrFileInfo;
+import io.inrkit.codec.StreamCodec;
 import io.inrkit.codec.WeightFormat;
+import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
+import io.inrkit.core.SignalSpec;
 import io.inrkit.core.fit.FitProgress;
 import io.inrkit.core.internal.AtomicOutput;
 import io.inrkit.core.internal.InputFiles;
 import io.inrkit.image.ImageFormat;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -249,7 +257,14 @@ final class EncodeCommand implements Callable<Integer> {
     private Map<String, Object> encodeOne(Job job, EncodeOptions options, Progress progress, String prefix)
             throws IOException {
         Stdio stdio = Stdio.of(spec);
-        MediaFile in = MediaFiles.read(job.input(), stdio);
+        MediaFile in;
+        try (BufferedInputStream input = stdio.open(job.input())) {
+            // An hour of audio is not held: at the presets that train no network it streams.
+            if (!region.any() && StreamCodec.streams(options) && AudioFiles.recognises(Stdio.peek(input, 12))) {
+                return encodeStream(job, input, options, progress, prefix);
+            }
+            in = MediaFiles.read(Stdio.nameOf(job.input()), input.readAllBytes());
+        }
         Signal signal = region.apply(in.signal());
         EncodeResult r = Encoder.encode(signal, options, new Encoder.Listener() {
             @Override
@@ -260,7 +275,7 @@ final class EncodeCommand implements Callable<Integer> {
         progress.finish();
         DecodeOptions decode = DecodeOptions.builder().threads(options.threads()).build();
         // Replacing a file destroys it: do that only for a new one proven to decode exactly.
-        boolean check = verify || force && !Stdio.isDash(job.output()) && Files.exists(job.output());
+        boolean check = mustVerify(job);
         if (Stdio.isDash(job.output())) {
             if (check) {
                 Decoder.verify(r.file(), signal, decode);
@@ -271,10 +286,78 @@ final class EncodeCommand implements Callable<Integer> {
             AtomicOutput.write(job.output(), force, out -> out.write(r.file()),
                     check ? written -> Decoder.verify(Files.readAllBytes(written), signal, decode) : AtomicOutput.Check.NONE);
         }
-        Map<String, Object> report = report(in.name(), in.fileBytes(), job.output().toString(), signal, r);
+        Map<String, Object> report = report(in.name(), in.fileBytes(), job.output().toString(), signal.spec(),
+                r.info(), r.chosen(), r.candidates(), r.seconds());
         report.put("verified", check);
         return report;
     }
+
+    /** Whether the written file is decoded and compared before it is put in place. */
+    private boolean mustVerify(Job job) {
+        return verify || force && !Stdio.isDash(job.output()) && Files.exists(job.output());
+    }
+
+    /**
+     * Encodes audio block by block from {@code input} into the output (standard output through a
+     * temporary file, as the file's header is written last). A check decodes the written file the
+     * same way and compares the SHA-256 of every sample with the input's, computed as it was read.
+     */
+    private Map<String, Object> encodeStream(Job job, BufferedInputStream input, EncodeOptions options,
+            Progress progress, String prefix) throws IOException {
+        String name = Stdio.nameOf(job.input());
+        CountingInputStream counted = new CountingInputStream(input);
+        StreamCodec.Result[] result = new StreamCodec.Result[1];
+        AtomicOutput.ChannelContent content = ch -> {
+            try (PcmStreamReader pcm = AudioFiles.openStream(counted)) {
+                double rate = pcm.spec().sampleRate();
+                long start = System.nanoTime();
+                result[0] = StreamCodec.encode(pcm, ch, options, (done, total, frames) ->
+                        progress.blocks(prefix + "encoding ", done, total, frames / rate, (System.nanoTime() - start) / 1e9));
+            } catch (BadInputException e) {
+                throw e.withContext(name);
+            } finally {
+                progress.finish();
+            }
+        };
+        DecodeOptions decode = DecodeOptions.builder().threads(options.threads()).build();
+        boolean check = mustVerify(job);
+        AtomicOutput.Check verifier = check ? written -> {
+            try (InputStream back = Files.newInputStream(written)) {
+                StreamCodec.decode(new BufferedInputStream(back, 1 << 16), Discard.SINK, decode, StreamCodec.Progress.NONE);
+            } catch (BadInputException e) {
+                throw new IllegalStateException("verify: the file just written does not decode: " + e.getMessage(), e);
+            }
+        } : AtomicOutput.Check.NONE;
+        if (Stdio.isDash(job.output())) {
+            Path temporary = Files.createTempFile("inrkit-", ".inr");
+            try {
+                try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    content.writeTo(ch);
+                }
+                verifier.check(temporary);
+                Files.copy(temporary, Stdio.of(spec).out());
+                Stdio.of(spec).out().flush();
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } else {
+            AtomicOutput.writeChannel(job.output(), force, content, verifier);
+        }
+        StreamCodec.Result r = result[0];
+        InrFileInfo.Sizes sizes = r.info().sizes();
+        int coded = r.info().tiles().list().stream().mapToInt(InrFileInfo.Tile::codedBytes).sum();
+        List<EncodeResult.Candidate> only = List.of(new EncodeResult.Candidate(CONTEXT_ONLY, 0, 0, coded, -1, -1,
+                sizes.total(), false, 0));
+        long inputBytes = Stdio.isDash(job.input()) ? counted.count() : Files.size(job.input());
+        Map<String, Object> report = report(name, inputBytes, job.output().toString(), r.info().spec(), r.info(),
+                CONTEXT_ONLY, only, r.seconds());
+        report.put("verified", check);
+        report.put("streamed", true);
+        return report;
+    }
+
+    /** The candidate without a network, as {@link Encoder} names it. */
+    private static final String CONTEXT_ONLY = "context only";
 
     /** Encodes every job, reporting failures as they happen; the exit code is the first failure's. */
     private int runBatch(List<Job> jobs, EncodeOptions options, Progress progress) {
@@ -382,15 +465,16 @@ final class EncodeCommand implements Callable<Integer> {
         }
     }
 
-    static Map<String, Object> report(String in, long inputBytes, String out, Signal signal, EncodeResult r) {
-        InrFileInfo.Sizes sizes = r.sizes();
+    static Map<String, Object> report(String in, long inputBytes, String out, SignalSpec signal, InrFileInfo info,
+            String chosen, List<EncodeResult.Candidate> candidates, double seconds) {
+        InrFileInfo.Sizes sizes = info.sizes();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", in);
         m.put("output", out);
         m.put("inputBytes", inputBytes);
-        m.put("signal", signal.spec().describe());
-        m.put("chosen", r.chosen());
-        m.put("codingMode", r.info().codingMode());
+        m.put("signal", signal.describe());
+        m.put("chosen", chosen);
+        m.put("codingMode", info.codingMode());
         m.put("bytes", sizes.total());
         m.put("headerBytes", sizes.header());
         m.put("modelBytes", sizes.models());
@@ -398,13 +482,13 @@ final class EncodeCommand implements Callable<Integer> {
         m.put("rawBytes", rawBytes(signal));
         m.put("bitsPerSample", InrFacts.round(sizes.total() * 8.0 / signal.sampleCount()));
         if (signal.kind() == SignalKind.IMAGE) {
-            m.put("bitsPerPixel", InrFacts.round(sizes.total() * 8.0 / signal.spec().positions()));
+            m.put("bitsPerPixel", InrFacts.round(sizes.total() * 8.0 / signal.positions()));
         } else {
             m.put("ratioToPcm", InrFacts.round(sizes.total() / (double) rawBytes(signal)));
         }
-        m.put("seconds", InrFacts.round(r.seconds()));
+        m.put("seconds", InrFacts.round(seconds));
         List<Map<String, Object>> tried = new ArrayList<>();
-        for (EncodeResult.Candidate c : r.candidates()) {
+        for (EncodeResult.Candidate c : candidates) {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("name", c.name());
             t.put("parameters", c.parameters());
@@ -422,7 +506,7 @@ final class EncodeCommand implements Callable<Integer> {
     }
 
     /** Raw PCM / pixel data size: whole bytes per sample. */
-    static long rawBytes(Signal s) {
+    static long rawBytes(SignalSpec s) {
         return (long) s.sampleCount() * ((s.bitDepth() + 7) / 8);
     }
 
@@ -435,7 +519,9 @@ final class EncodeCommand implements Callable<Integer> {
                 (Integer) m.get("bitsBytes"), m.containsKey("bitsPerPixel") ? m.get("bitsPerPixel") + " bits per pixel"
                         : m.get("ratioToPcm") + " of the raw PCM", (Double) m.get("seconds")));
         if (Boolean.TRUE.equals(m.get("verified"))) {
-            b.append("verified: decoded, every sample equal to the input\n");
+            b.append(Boolean.TRUE.equals(m.get("streamed"))
+                    ? "verified: decoded block by block, the SHA-256 of every sample equal to the input's\n"
+                    : "verified: decoded, every sample equal to the input\n");
         }
         b.append(String.format(Locale.ROOT, "chosen: %s (bits coded: %s)%n", m.get("chosen"), m.get("codingMode")));
         b.append("| candidate | parameters | model bytes | bits: context only | bits: INR only | bits: mixed | file bytes |\n");

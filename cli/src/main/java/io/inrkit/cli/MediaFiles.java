@@ -27,7 +27,11 @@ final class MediaFiles {
     static MediaFile read(Path path, Stdio stdio) throws IOException {
         boolean stdin = stdio != null && Stdio.isDash(path);
         byte[] data = stdin ? stdio.readAll(path) : InputFiles.readAll(path);
-        String name = stdin ? Stdio.nameOf(path) : path.toString();
+        return read(stdin ? Stdio.nameOf(path) : path.toString(), data);
+    }
+
+    /** Decodes the input {@code name}'s bytes; its errors name it. */
+    static MediaFile read(String name, byte[] data) throws IOException {
         try {
             return decode(name, data);
         } catch (BadInputException e) {
@@ -123,6 +127,25 @@ final class MediaFiles {
         write(signal, out, force, null, inputs);
     }
 
+    /** Refuses, before anything is written, an audio output that is not WAV or is one of {@code inputs}. */
+    static void checkAudioOutput(Path out, Path... inputs) {
+        checkOutput(SignalKind.AUDIO, out, inputs);
+    }
+
+    private static OutputType checkOutput(SignalKind kind, Path out, Path... inputs) {
+        OutputType type = OutputType.of(out);
+        if (kind != type.kind()) {
+            throw new UsageException("cannot write " + kind.displayName() + " as " + type + "; use "
+                    + (kind == SignalKind.IMAGE ? ".png, .tif or .tiff" : ".wav"));
+        }
+        for (Path in : inputs) {
+            if (InputFiles.sameFile(in, out)) {
+                throw new UsageException("output " + out + " is the input file; INRKit never overwrites an input");
+            }
+        }
+        return type;
+    }
+
     /**
      * As {@link #write(Signal, Path, boolean, Path...)}; an output named "-" goes to {@code stdio}'s
      * standard output as PNG or WAV, through a temporary file so that a failure sends nothing.
@@ -140,16 +163,7 @@ final class MediaFiles {
             }
             return;
         }
-        OutputType type = OutputType.of(out);
-        if (signal.kind() != type.kind()) {
-            throw new UsageException("cannot write " + signal.kind().displayName() + " as " + type + "; use "
-                    + (signal.kind() == SignalKind.IMAGE ? ".png, .tif or .tiff" : ".wav"));
-        }
-        for (Path in : inputs) {
-            if (InputFiles.sameFile(in, out)) {
-                throw new UsageException("output " + out + " is the input file; INRKit never overwrites an input");
-            }
-        }
+        OutputType type = checkOutput(signal.kind(), out, inputs);
         if (type == OutputType.WAV) {
             AudioFiles.writeWav(signal, out, force);
         } else {

@@ -65,6 +65,27 @@ final class Progress {
         err.flush();
     }
 
+    /** Blocks of a streamed recording: how many, how much audio, and how fast against real time. */
+    void blocks(String prefix, int done, int total, double audioSeconds, double seconds) {
+        if (quiet) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!terminal && done < total && now - lastLine < LOG_INTERVAL_NANOS) {
+            return;
+        }
+        lastLine = now;
+        String line = String.format(Locale.ROOT, "%sblock %d/%d: %.1f min of audio, %.1fx real time", prefix, done,
+                total, audioSeconds / 60, seconds > 0 ? audioSeconds / seconds : 0);
+        if (terminal) {
+            err.print("\r" + line + "\u001b[K");
+            open = true;
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
     /** Ends a rewritten line so that what follows starts on its own line. */
     void finish() {
         if (open) {

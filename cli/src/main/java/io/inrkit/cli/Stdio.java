@@ -1,6 +1,8 @@
 package io.inrkit.cli;
 
 import io.inrkit.core.internal.InputFiles;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,6 +45,28 @@ record Stdio(InputStream in, OutputStream out, boolean stderrIsTerminal) {
     /** Every byte of {@code path}, or of standard input for "-". */
     byte[] readAll(Path path) throws IOException {
         return isDash(path) ? in.readAllBytes() : InputFiles.readAll(path);
+    }
+
+    /**
+     * {@code path}, or standard input for "-", as a stream whose start {@link #peek} can look at.
+     * Closing it leaves standard input open.
+     */
+    BufferedInputStream open(Path path) throws IOException {
+        InputStream raw = isDash(path) ? new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // standard input is the process's, not the command's
+            }
+        } : InputFiles.open(path);
+        return new BufferedInputStream(raw, 1 << 16);
+    }
+
+    /** The first {@code n} bytes of {@code in} (fewer if it is shorter), left to be read again. */
+    static byte[] peek(BufferedInputStream in, int n) throws IOException {
+        in.mark(n);
+        byte[] head = in.readNBytes(n);
+        in.reset();
+        return head;
     }
 
     /**

@@ -33,6 +33,12 @@ public final class AtomicOutput {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes the file's bytes into its channel, at any positions (a header filled in last, say). */
+    @FunctionalInterface
+    public interface ChannelContent {
+        void writeTo(FileChannel out) throws IOException;
+    }
+
     /** Checks the complete temporary file before it is renamed into place; throwing leaves no output. */
     @FunctionalInterface
     public interface Check {
@@ -89,6 +95,19 @@ public final class AtomicOutput {
      * is left as it was.
      */
     public static void write(Path target, boolean replace, Content content, Check check) throws IOException {
+        writeChannel(target, replace, ch -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            content.writeTo(out);
+            out.flush();
+        }, check);
+    }
+
+    /**
+     * {@link #write(Path, boolean, Content, Check)} for content that writes into the temporary
+     * file's channel (opened for reading and writing) rather than a stream.
+     */
+    public static void writeChannel(Path target, boolean replace, ChannelContent content, Check check)
+            throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) {
@@ -106,10 +125,9 @@ public final class AtomicOutput {
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMPORARY_SUFFIX);
         boolean done = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-                content.writeTo(out);
-                out.flush();
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                content.writeTo(ch);
                 ch.force(true);
             }
             check.check(tmp);

@@ -2,6 +2,7 @@ package io.inrkit.core.internal;
 
 import io.inrkit.core.BadInputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -42,6 +43,17 @@ public final class InputFiles {
         }
     }
 
+    /** Opens an input file to read as a stream, after {@link #requireReadableFile}. */
+    public static InputStream open(Path path) throws IOException {
+        requireReadableFile(path);
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(path + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new BadInputException(path + ": permission denied", e);
+        }
+    }
 
     /** Whether two paths name the same existing file (symbolic and hard links included). */
     public static boolean sameFile(Path a, Path b) {
