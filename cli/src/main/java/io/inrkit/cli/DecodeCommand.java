@@ -95,7 +95,7 @@ final class DecodeCommand implements Callable<Integer> {
         Path output;
         try (BufferedInputStream in = stdio.open(input)) {
             Optional<SignalKind> kind = InrFileInfo.kindOf(Stdio.peek(in, InrFileInfo.PEEK_BYTES));
-            if (kind.isPresent() && kind.get() == SignalKind.AUDIO && !region.any()) {
+            if (kind.isPresent() && kind.get() == SignalKind.AUDIO && region.box() == null) {
                 output = chosen != null ? chosen : besideInput(input, SignalKind.AUDIO);
                 decoded = decodeStream(in, output, options, stdio, name);
             } else {
@@ -162,20 +162,30 @@ final class DecodeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         double[] rate = {1};
         WavStreamWriter wav = new WavStreamWriter(target);
-        try {
-            return StreamCodec.decode(in, new StreamCodec.BlockSink() {
-                @Override
-                public void begin(SignalSpec whole) throws IOException {
-                    rate[0] = whole.sampleRate();
-                    wav.begin(whole);
-                }
+        StreamCodec.BlockSink sink = new StreamCodec.BlockSink() {
+            @Override
+            public void begin(SignalSpec whole) throws IOException {
+                rate[0] = whole.sampleRate();
+                wav.begin(whole);
+            }
 
-                @Override
-                public void write(Signal block) throws IOException {
-                    wav.write(block);
-                }
-            }, options, (done, total, frames) -> progress.blocks("decoding ", done, total, frames / rate[0],
-                    (System.nanoTime() - start) / 1e9));
+            @Override
+            public void write(Signal block) throws IOException {
+                wav.write(block);
+            }
+        };
+        StreamCodec.Progress shown = (done, total, frames) -> progress.blocks("decoding ", done, total,
+                frames / rate[0], (System.nanoTime() - start) / 1e9);
+        int[] f = region.frames();
+        try {
+            if (f == null) {
+                return StreamCodec.decode(in, sink, options, shown);
+            }
+            try {
+                return StreamCodec.decodeFrames(in, f[0], f[1], sink, options, shown);
+            } catch (IllegalArgumentException e) { // frames outside the recording
+                throw new UsageException(e.getMessage());
+            }
         } catch (BadInputException e) {
             throw e.withContext(name);
         } finally {

@@ -58,6 +58,13 @@ class AudioStreamingTest {
         Cli toFile = Cli.run("decode", inr, back, "--threads", "2");
         assertEquals(0, toFile.code, toFile.toString());
         assertArrayEquals(wavBytes.toByteArray(), Files.readAllBytes(back));
+        Path excerpt = dir.resolve("excerpt.wav");
+        Cli part = Cli.run("decode", inr, excerpt, "--samples", "5000:4000");
+        assertEquals(0, part.code, part.toString());
+        assertTrue(part.out.contains("tile checksums verified"), part.out);
+        assertEquals(signal.segment(5000, 4000), AudioFiles.read(excerpt).signal());
+        assertEquals(ExitCode.USAGE, Cli.run("decode", inr, dir.resolve("x.wav"), "--samples", "0:99999999").code);
+        assertFalse(Files.exists(dir.resolve("x.wav")));
     }
 
     @Test

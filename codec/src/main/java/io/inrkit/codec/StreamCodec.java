@@ -136,41 +136,81 @@ public final class StreamCodec {
      */
     public static SignalSpec decode(InputStream in, BlockSink out, DecodeOptions options, Progress progress)
             throws IOException {
+        return decode(in, out, options, progress, 0, -1);
+    }
+
+    /**
+     * Frames {@code start .. start + count - 1} of the audio file read from {@code in}, as
+     * {@link Decoder#decodeFrames}: only the blocks they touch are decoded, each checked against
+     * its CRC32C, the others read past (the bits section's CRC32C and the file's end are still
+     * checked). Returns the excerpt's signal.
+     *
+     * @throws IllegalArgumentException when the file is not audio or the frames are not inside it
+     */
+    public static SignalSpec decodeFrames(InputStream in, int start, int count, BlockSink out, DecodeOptions options,
+            Progress progress) throws IOException {
+        return decode(in, out, options, progress, start, count);
+    }
+
+    /** Frames {@code start ..} of {@code count} ({@code -1}: the whole recording, checked by its SHA-256). */
+    private static SignalSpec decode(InputStream in, BlockSink out, DecodeOptions options, Progress progress, int start,
+            int count) throws IOException {
+        boolean whole = count < 0;
         StreamReader r = StreamReader.open(in);
         if (!r.streamable()) {
-            Signal s = Decoder.decode(r.wholeFile(), options);
+            byte[] file = r.wholeFile();
+            Signal s = whole ? Decoder.decode(file, options) : Decoder.decodeFrames(file, start, count, options);
             out.begin(s.spec());
             out.write(s);
             progress.blocks(1, 1, s.kind() == SignalKind.AUDIO ? s.spec().frames() : s.spec().positions());
             return s.spec();
         }
         SignalSpec spec = r.spec();
+        int end = whole ? spec.frames() : start + count;
+        if (!whole && (count < 1 || start < 0 || (long) start + count > spec.frames())) {
+            throw new IllegalArgumentException("frames " + start + ":" + count + " are not inside the "
+                    + spec.frames() + "-frame recording");
+        }
+        SignalSpec decoded = whole ? spec : spec.withShape(count);
         Tiling tiling = r.tiling();
         int blocks = r.blocks();
-        options.checkStream(spec, (long) tiling.tile(spec, 0).positions() * spec.channels(), blocks);
-        out.begin(spec);
+        int first = start / tiling.tileWidth();
+        int last = (end - 1) / tiling.tileWidth();
+        options.checkStream(decoded, (long) tiling.tile(spec, 0).positions() * spec.channels(), last - first + 1);
+        out.begin(decoded);
         SampleHash.Running sha = new SampleHash.Running();
         int[] done = {0};
         long[] frames = {0};
         try (BlockPipeline<Signal> pipeline = new BlockPipeline<>(options.threads(), "inrkit-block", part -> {
-            sha.update(part);
+            if (whole) {
+                sha.update(part);
+            }
             out.write(part);
             frames[0] += part.spec().frames();
-            progress.blocks(++done[0], blocks, frames[0]);
+            progress.blocks(++done[0], last - first + 1, frames[0]);
         })) {
             for (int i = 0; i < blocks; i++) {
-                Tiling.Tile tile = tiling.tile(spec, i);
                 byte[] stream = r.nextBlock();
+                if (i < first || i > last) {
+                    continue; // read for the bits section's CRC32C, not decoded
+                }
+                Tiling.Tile tile = tiling.tile(spec, i);
                 int checksum = r.checksum(i);
-                pipeline.add(() -> TiledCoding.decodeTile(spec, tile, stream, checksum, r.mode()));
+                int from = Math.max(start, tile.x());
+                int to = Math.min(end, tile.x() + tile.width());
+                pipeline.add(() -> {
+                    Signal part = TiledCoding.decodeTile(spec, tile, stream, checksum, r.mode());
+                    return from == tile.x() && to == tile.x() + tile.width() ? part
+                            : part.segment(from - tile.x(), to - from);
+                });
             }
             pipeline.finish();
         }
         r.finish();
-        if (!Arrays.equals(sha.digest(), r.sha256())) {
+        if (whole && !Arrays.equals(sha.digest(), r.sha256())) {
             throw new CorruptInputException("decoded samples do not match the file's SHA-256: the coded bits are corrupt");
         }
-        return spec;
+        return decoded;
     }
 
     /** What {@link InrFileInfo#read} gives for the file the encoder streamed. */

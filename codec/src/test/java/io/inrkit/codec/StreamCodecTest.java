@@ -64,6 +64,28 @@ class StreamCodecTest {
         assertEquals(s, got.joined());
     }
 
+    /** An excerpt decodes only the blocks it touches, cut to it; a whole-file decode of a version-1 file is cut. */
+    @Test
+    void anExcerptDecodesTheBlocksItTouches() throws IOException {
+        Signal s = CodecFixtures.snare();
+        byte[] file = encodedBytes(s);
+        for (int[] range : new int[][] {{150, 60}, {0, 100}, {99, 2}, {255, 1}, {0, 256}}) {
+            Collected got = new Collected();
+            SignalSpec spec = StreamCodec.decodeFrames(new ByteArrayInputStream(file), range[0], range[1], got,
+                    DecodeOptions.builder().threads(2).build(), StreamCodec.Progress.NONE);
+            assertEquals(s.segment(range[0], range[1]), got.joined(), range[0] + ":" + range[1]);
+            assertEquals(spec, got.spec);
+            int blocks = (range[0] + range[1] - 1) / 100 - range[0] / 100 + 1;
+            assertEquals(blocks, got.blocks.size(), range[0] + ":" + range[1]);
+        }
+        assertThrows(IllegalArgumentException.class, () -> StreamCodec.decodeFrames(new ByteArrayInputStream(file), 200,
+                57, new Collected(), DecodeOptions.defaults(), StreamCodec.Progress.NONE));
+        Collected v1 = new Collected();
+        StreamCodec.decodeFrames(new ByteArrayInputStream(Files.readAllBytes(GoldenFilesTest.ROOT.resolve(
+                "v1/snare-256f-24bit-context.inr"))), 10, 20, v1, DecodeOptions.defaults(), StreamCodec.Progress.NONE);
+        assertEquals(s.segment(10, 20), v1.joined());
+    }
+
     @Test
     void filesThatDoNotStreamAreDecodedWhole() throws IOException {
         for (String name : List.of("v1/snare-256f-24bit-context.inr", "v2/snare-256f-24bit-segments128-blocks100-mixed2.inr")) {
