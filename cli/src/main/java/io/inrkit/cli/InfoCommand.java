@@ -44,16 +44,20 @@ final class InfoCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         String name = Stdio.nameOf(file);
-        byte[] data = Stdio.of(spec).readAll(file);
-        if (io.inrkit.codec.Decoder.isInr(data)) {
-            Map<String, Object> facts;
-            try {
-                facts = InrFacts.of(name, io.inrkit.codec.InrFileInfo.read(data));
-            } catch (io.inrkit.core.BadInputException e) {
-                throw e.withContext(name);
+        byte[] data;
+        try (java.io.BufferedInputStream in = Stdio.of(spec).open(file)) {
+            if (io.inrkit.codec.Decoder.isInr(Stdio.peek(in, 4))) {
+                // read as a stream: an hour of audio is looked at a block at a time
+                Map<String, Object> facts;
+                try {
+                    facts = InrFacts.of(name, io.inrkit.codec.InrFileInfo.read(in));
+                } catch (io.inrkit.core.BadInputException e) {
+                    throw e.withContext(name);
+                }
+                spec.commandLine().getOut().println(json ? Json.write(facts) : InrFacts.text(facts));
+                return ExitCode.OK;
             }
-            spec.commandLine().getOut().println(json ? Json.write(facts) : InrFacts.text(facts));
-            return ExitCode.OK;
+            data = in.readAllBytes();
         }
         MediaFile media;
         try {

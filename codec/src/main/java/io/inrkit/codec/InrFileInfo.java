@@ -4,12 +4,15 @@ import io.inrkit.codec.internal.format.InrContainer;
 import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.ModelSection;
 import io.inrkit.codec.internal.format.SampleHash;
+import io.inrkit.codec.internal.format.StreamReader;
 import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.core.BadInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -76,6 +79,42 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
     /** Parses and validates a whole .inr file; the samples are not decoded. */
     public static InrFileInfo read(byte[] file) throws BadInputException {
         return of(InrContainer.parse(file));
+    }
+
+    /**
+     * Reads and validates an .inr file from a stream, the samples not decoded: audio coded
+     * without a network a block at a time (an hour's file needs a block of memory), any other file
+     * whole.
+     */
+    public static InrFileInfo read(InputStream in) throws IOException {
+        StreamReader r = StreamReader.open(in);
+        if (!r.streamable()) {
+            return read(r.wholeFile());
+        }
+        int[] lengths = new int[r.blocks()];
+        long total = InrFormat.SPEC_BYTES + InrFormat.SECTION_OVERHEAD + InrFormat.TILES_HEADER_BYTES
+                + (long) InrFormat.TILE_ENTRY_BYTES * lengths.length + InrFormat.SECTION_OVERHEAD + 1
+                + InrFormat.SECTION_OVERHEAD;
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = r.nextBlock().length;
+            total += lengths[i];
+        }
+        r.finish();
+        return streamed(r.spec(), r.mode(), r.tiling(), lengths, r.sha256(), total);
+    }
+
+    /** What {@link #read} gives for a version-2 audio file without models of {@code total} bytes. */
+    static InrFileInfo streamed(SignalSpec spec, int mode, Tiling tiling, int[] lengths, byte[] sha, long total) {
+        List<Tile> list = new ArrayList<>(lengths.length);
+        for (int i = 0; i < lengths.length; i++) {
+            Tiling.Tile t = tiling.tile(spec, i);
+            list.add(new Tile(t.x(), t.y(), t.width(), t.height(), lengths[i]));
+        }
+        int header = InrFormat.HEADER_BYTES + 2 * InrFormat.SECTION_OVERHEAD + InrFormat.SIGNAL_PAYLOAD_BYTES;
+        int size = Math.toIntExact(total);
+        return new InrFileInfo(spec, InrFormat.VERSION, List.of(), 0, modeName(mode),
+                new Sizes(header, 0, size - header, size),
+                new Tiles(tiling.tileWidth(), tiling.tileHeight(), list, true), HexFormat.of().formatHex(sha));
     }
 
     /**

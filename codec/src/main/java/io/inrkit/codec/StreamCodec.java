@@ -1,6 +1,5 @@
 package io.inrkit.codec;
 
-import io.inrkit.codec.internal.format.InrFormat;
 import io.inrkit.codec.internal.format.SampleHash;
 import io.inrkit.codec.internal.format.StreamReader;
 import io.inrkit.codec.internal.format.StreamWriter;
@@ -8,7 +7,6 @@ import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.model.SampleCodec;
 import io.inrkit.codec.internal.model.TiledCoding;
-import io.inrkit.core.BadInputException;
 import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
@@ -16,10 +14,7 @@ import io.inrkit.core.SignalSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Audio through the codec block by block, for recordings too long to hold: the encoder reads a
@@ -120,7 +115,8 @@ public final class StreamCodec {
         }
         byte[] digest = sha.digest();
         long total = writer.finish(digest);
-        return new Result(info(spec, mode, tiling, lengths, digest, total), (System.nanoTime() - start) / 1e9);
+        return new Result(InrFileInfo.streamed(spec, mode, tiling, lengths, digest, total),
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** A block's coded bytes and its samples' checksum. */
@@ -211,20 +207,5 @@ public final class StreamCodec {
             throw new CorruptInputException("decoded samples do not match the file's SHA-256: the coded bits are corrupt");
         }
         return decoded;
-    }
-
-    /** What {@link InrFileInfo#read} gives for the file the encoder streamed. */
-    private static InrFileInfo info(SignalSpec spec, int mode, Tiling tiling, int[] lengths, byte[] sha, long total) {
-        List<InrFileInfo.Tile> list = new ArrayList<>(lengths.length);
-        for (int i = 0; i < lengths.length; i++) {
-            Tiling.Tile t = tiling.tile(spec, i);
-            list.add(new InrFileInfo.Tile(t.x(), t.y(), t.width(), t.height(), lengths[i]));
-        }
-        int header = InrFormat.HEADER_BYTES + 2 * InrFormat.SECTION_OVERHEAD + InrFormat.SIGNAL_PAYLOAD_BYTES;
-        int size = Math.toIntExact(total);
-        return new InrFileInfo(spec, InrFormat.VERSION, List.of(), 0, InrFileInfo.modeName(mode),
-                new InrFileInfo.Sizes(header, 0, size - header, size),
-                new InrFileInfo.Tiles(tiling.tileWidth(), tiling.tileHeight(), list, true),
-                HexFormat.of().formatHex(sha));
     }
 }

@@ -51,6 +51,7 @@ class StreamCodecTest {
         assertArrayEquals(Encoder.encode(s, o, Encoder.Listener.NONE).file(), file);
         assertArrayEquals(Files.readAllBytes(GoldenFilesTest.ROOT.resolve("v2").resolve(golden)), file);
         assertEquals(InrFileInfo.read(file), r.info());
+        assertEquals(r.info(), InrFileInfo.read(new ByteArrayInputStream(file)), "read from a stream, a block at a time");
         assertEquals(List.of(100L, 200L, 256L), progress);
     }
 
@@ -89,7 +90,9 @@ class StreamCodecTest {
     @Test
     void filesThatDoNotStreamAreDecodedWhole() throws IOException {
         for (String name : List.of("v1/snare-256f-24bit-context.inr", "v2/snare-256f-24bit-segments128-blocks100-mixed2.inr")) {
-            Collected got = decode(Files.readAllBytes(GoldenFilesTest.ROOT.resolve(name)), 2);
+            byte[] file = Files.readAllBytes(GoldenFilesTest.ROOT.resolve(name));
+            assertEquals(InrFileInfo.read(file), InrFileInfo.read(new ByteArrayInputStream(file)), name);
+            Collected got = decode(file, 2);
             assertEquals(1, got.blocks.size(), name);
             assertEquals(CodecFixtures.snare(), got.joined(), name);
         }
