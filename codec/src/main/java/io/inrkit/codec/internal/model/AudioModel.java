@@ -257,6 +257,10 @@ public final class AudioModel {
         private final double[] history;
         private final int order;
         private final int interval;
+        /** The tapered window of a refit, and the taper of its length: kept between refits. */
+        private final double[] windowed;
+        private final double[] taper;
+        private int taperLength;
         private int count;
         private double prediction;
 
@@ -265,6 +269,8 @@ public final class AudioModel {
             this.coefficients = new double[order];
             this.history = new double[window];
             this.interval = interval;
+            this.windowed = new double[window];
+            this.taper = new double[window];
         }
 
         double predict() {
@@ -291,10 +297,17 @@ public final class AudioModel {
 
         private void refit() {
             int n = Math.min(count, history.length);
-            double[] x = new double[n];
+            if (n != taperLength) {
+                // The taper depends only on n, which stops changing once the window is full: the
+                // same values, computed once instead of 4096 StrictMath.cos calls every refit.
+                for (int i = 0; i < n; i++) {
+                    taper[i] = 0.5 - 0.5 * StrictMath.cos(StrictMath.PI * (i + 0.5) / n);
+                }
+                taperLength = n;
+            }
+            double[] x = windowed;
             for (int i = 0; i < n; i++) {
-                double taper = 0.5 - 0.5 * StrictMath.cos(StrictMath.PI * (i + 0.5) / n);
-                x[i] = history[(count - n + i) % history.length] * taper;
+                x[i] = history[(count - n + i) % history.length] * taper[i];
             }
             double[] r = new double[order + 1];
             for (int lag = 0; lag <= order; lag++) {
