@@ -56,13 +56,7 @@ final class Progress {
         String line = String.format(Locale.ROOT, "%siteration %d  loss %.5f  bit errors %d (%.3f%%)  %.1f it/s  %s",
                 prefix, p.iteration(), p.loss(), p.bitErrors(), 100.0 * p.bitErrors() / totalBits,
                 p.iterationsPerSecond(), done || !Double.isFinite(eta) ? "" : String.format(Locale.ROOT, "limit in %.0f s", Math.max(0, eta)));
-        if (terminal) {
-            err.print("\r" + line + "\u001b[K");
-            open = true;
-        } else {
-            err.println(line);
-        }
-        err.flush();
+        show(line);
     }
 
     /** Blocks of a streamed recording: how many, how much audio, and how fast against real time. */
@@ -77,6 +71,11 @@ final class Progress {
         lastLine = now;
         String line = String.format(Locale.ROOT, "%sblock %d/%d: %.1f min of audio, %.1fx real time", prefix, done,
                 total, audioSeconds / 60, seconds > 0 ? audioSeconds / seconds : 0);
+        show(line);
+    }
+
+    /** Rewrites the line in place on a terminal; elsewhere, a line of its own. */
+    private void show(String line) {
         if (terminal) {
             err.print("\r" + line + "\u001b[K");
             open = true;

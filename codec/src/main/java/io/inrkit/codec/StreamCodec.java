@@ -119,7 +119,7 @@ public final class StreamCodec {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** A block's coded bytes and its samples' checksum. */
+    /** A block's coded bytes, its samples' checksum and its frames. */
     private record Coded(byte[] stream, int checksum, int frames) {
     }
 
