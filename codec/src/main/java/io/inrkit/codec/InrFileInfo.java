@@ -92,15 +92,11 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
             return read(r.wholeFile());
         }
         int[] lengths = new int[r.blocks()];
-        long total = InrFormat.SPEC_BYTES + InrFormat.SECTION_OVERHEAD + InrFormat.TILES_HEADER_BYTES
-                + (long) InrFormat.TILE_ENTRY_BYTES * lengths.length + InrFormat.SECTION_OVERHEAD + 1
-                + InrFormat.SECTION_OVERHEAD;
         for (int i = 0; i < lengths.length; i++) {
             lengths[i] = r.nextBlock().length;
-            total += lengths[i];
         }
         r.finish();
-        return streamed(r.spec(), r.mode(), r.tiling(), lengths, r.sha256(), total);
+        return streamed(r.spec(), r.mode(), r.tiling(), lengths, r.sha256(), r.bytesRead());
     }
 
     /** What {@link #read} gives for a version-2 audio file without models of {@code total} bytes. */

@@ -95,14 +95,12 @@ public final class StreamCodec {
         int blocks = Math.toIntExact(tiling.count(spec));
         StreamWriter writer = StreamWriter.begin(out, spec, tiling, mode);
         SampleHash.Running sha = new SampleHash.Running();
-        int[] lengths = new int[blocks];
         int[] done = {0};
         long[] frames = {0};
         try (BlockPipeline<Coded> pipeline = new BlockPipeline<>(options.threads(), "inrkit-block", c -> {
             writer.block(c.stream(), c.checksum());
-            lengths[done[0]++] = c.stream().length;
             frames[0] += c.frames();
-            progress.blocks(done[0], blocks, frames[0]);
+            progress.blocks(++done[0], blocks, frames[0]);
         })) {
             for (int i = 0; i < blocks; i++) {
                 Tiling.Tile tile = tiling.tile(spec, i);
@@ -115,7 +113,7 @@ public final class StreamCodec {
         }
         byte[] digest = sha.digest();
         long total = writer.finish(digest);
-        return new Result(InrFileInfo.streamed(spec, mode, tiling, lengths, digest, total),
+        return new Result(InrFileInfo.streamed(spec, mode, tiling, writer.codedBytes(), digest, total),
                 (System.nanoTime() - start) / 1e9);
     }
 

@@ -81,10 +81,7 @@ public final class StreamReader {
         byte[] bits = readFully(6, "bits section");
         verify(bits[0] == InrFormat.TAG_BITS, (int) bitsAt,
                 "expected the bits section, found section '" + ContainerReader.printable(bits[0] & 0xFF) + "'");
-        long sum = 1;
-        for (int l : index.lengths()) {
-            sum += l;
-        }
+        long sum = 1 + index.codedBytes();
         verify(u32(bits, 1) == sum, (int) bitsAt, "the bits section declares " + u32(bits, 1)
                 + " bytes, the tiles' coded lengths and the mode byte add up to " + sum);
         mode = bits[5] & 0xFF;
@@ -138,9 +135,9 @@ public final class StreamReader {
         return index.checksums()[i];
     }
 
-    /** Coded bytes of block {@code i}, as the tiles section declares them. */
-    public int codedBytes(int i) {
-        return index.lengths()[i];
+    /** Bytes of the file read so far; after {@link #finish}, the whole file's. */
+    public long bytesRead() {
+        return position;
     }
 
     /** The next block's coded bytes. */

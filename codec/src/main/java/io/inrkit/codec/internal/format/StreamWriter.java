@@ -69,6 +69,15 @@ public final class StreamWriter {
         put(stream);
     }
 
+    /** Each block's coded bytes, of those written so far. */
+    public int[] codedBytes() {
+        int[] lengths = new int[written];
+        for (int i = 0; i < written; i++) {
+            lengths[i] = (int) (entries[i] >>> 32);
+        }
+        return lengths;
+    }
+
     /**
      * Fills in what the blocks decided, closes the bits section and ends the file.
      *

@@ -67,12 +67,18 @@ final class TileIndex {
         return tiling;
     }
 
-    /** Cuts the bits section's streams (what follows its mode byte) by the declared lengths. */
-    TiledBits split(ByteReader bits) throws CorruptInputException {
+    /** The tiles' coded bytes in all, as declared. */
+    long codedBytes() {
         long sum = 0;
         for (int length : lengths) {
             sum += length;
         }
+        return sum;
+    }
+
+    /** Cuts the bits section's streams (what follows its mode byte) by the declared lengths. */
+    TiledBits split(ByteReader bits) throws CorruptInputException {
+        long sum = codedBytes();
         verify(sum == bits.remaining(), lengthsAt, "the tiles' coded lengths add up to " + sum
                 + " bytes, the bits section holds " + bits.remaining());
         List<byte[]> streams = new ArrayList<>(lengths.length);
