@@ -164,6 +164,8 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
             case InrFormat.MODE_CONTEXT2 -> "context2";
             case InrFormat.MODE_MIXED2 -> "mixed2";
             case InrFormat.MODE_CONTEXT2_NET -> "context2+net";
+            case InrFormat.MODE_WINDOW -> "context+window";
+            case InrFormat.MODE_WINDOW2 -> "context2+window";
             default -> "inr";
         };
     }

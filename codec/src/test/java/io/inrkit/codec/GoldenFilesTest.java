@@ -27,8 +27,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * alone. Version 2 adds tiles: images in tiles that do not divide them, audio in blocks, a model's
  * side information seen through tiles and blocks (audio segment models across block edges), and
  * the stronger context model's modes ({@code context2}, {@code mixed2}; added later, the earlier
- * files rewritten byte for byte as they were) and the context network's ({@code context2+net},
- * added after them in the same way). Version 2's files were written by
+ * files rewritten byte for byte as they were), the context network's ({@code context2+net},
+ * added after them in the same way) and audio's window modes ({@code context+window},
+ * {@code context2+window}, what the presets write for audio since; the two audio files of the
+ * modes before them are written in their own modes). Version 2's files were written by
  * {@code mvn -o verify -pl codec -am -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dinrkit.golden.write=true};
  * rewriting them is only right when the format version changes, and then into a new folder.
  */
@@ -72,7 +74,7 @@ class GoldenFilesTest {
             new Golden("m51-16x16-gray16-tiles16-context.inr", () -> CodecFixtures.image("m51-16x16.pgm"),
                     s -> Encoder.encode(s, tiles(16, 64), Encoder.Listener.NONE).file(), "context"),
             new Golden("snare-256f-24bit-blocks100-context.inr", CodecFixtures::snare,
-                    s -> Encoder.encode(s, tiles(16, 100), Encoder.Listener.NONE).file(), "context"),
+                    s -> SampleFiles.contextOnly(s, new Tiling(100, 1), InrFormat.MODE_CONTEXT), "context"),
             new Golden("kodim01-32x32-tiles24-siren-int8-mixed.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
                     s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, s.spec().positions(), FitListener.NONE)
                             .store(TensorFormat.INT8_CHANNEL), new Tiling(24, 24)), "mixed"),
@@ -86,7 +88,7 @@ class GoldenFilesTest {
             new Golden("rgb16-16x16-context2.inr", () -> CodecFixtures.image("rgb16-16x16.ppm"),
                     s -> Encoder.encode(s, strongTiles(512, 64), Encoder.Listener.NONE).file(), "context2"),
             new Golden("snare-256f-24bit-blocks100-context2.inr", CodecFixtures::snare,
-                    s -> Encoder.encode(s, strongTiles(16, 100), Encoder.Listener.NONE).file(), "context2"),
+                    s -> SampleFiles.contextOnly(s, new Tiling(100, 1), InrFormat.MODE_CONTEXT2), "context2"),
             new Golden("kodim01-32x32-tiles24-siren-int8-mixed2.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
                     s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, s.spec().positions(), FitListener.NONE)
                             .store(TensorFormat.INT8_CHANNEL), new Tiling(24, 24), InrFormat.MODE_MIXED2), "mixed2"),
@@ -94,7 +96,11 @@ class GoldenFilesTest {
                     s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, 128, FitListener.NONE)
                             .store(TensorFormat.INT8_CHANNEL), new Tiling(100, 1), InrFormat.MODE_MIXED2), "mixed2"),
             new Golden("kodim01-32x32-tiles24-context2net.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
-                    s -> SampleFiles.withContextNet(s, new Tiling(24, 24)), "context2+net"));
+                    s -> SampleFiles.withContextNet(s, new Tiling(24, 24)), "context2+net"),
+            new Golden("snare-256f-24bit-blocks100-context-window.inr", CodecFixtures::snare,
+                    s -> Encoder.encode(s, tiles(16, 100), Encoder.Listener.NONE).file(), "context+window"),
+            new Golden("snare-256f-24bit-blocks100-context2-window.inr", CodecFixtures::snare,
+                    s -> Encoder.encode(s, strongTiles(16, 100), Encoder.Listener.NONE).file(), "context2+window"));
 
     @Test
     void everyVersionOneFileDecodesToItsOriginalSamples() throws Exception {

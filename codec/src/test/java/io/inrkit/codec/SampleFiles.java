@@ -76,6 +76,15 @@ public final class SampleFiles {
         return InrContainer.withContextNet(s.spec(), SampleHash.of(s), net, bits).toBytes();
     }
 
+    /**
+     * {@code s} coded by a context model alone in {@code mode}, in these tiles: what the encoder
+     * writes when it keeps no model, in a mode its presets may no longer choose.
+     */
+    public static byte[] contextOnly(Signal s, Tiling tiling, int mode) {
+        TiledBits bits = TiledCoding.encode(s, null, mode, tiling, 2);
+        return InrContainer.of(s.spec(), SampleHash.of(s), List.of(), mode, bits).toBytes();
+    }
+
     /** {@code s} coded in {@code mode} (a mixed one) with these models, in these tiles. */
     public static byte[] mixed(Signal s, List<? extends StoredNetwork> models, Tiling tiling, int mode) {
         TiledBits bits = TiledCoding.encode(s, new ModelSideInformation(s.spec(), models, 1), mode, tiling, 2);

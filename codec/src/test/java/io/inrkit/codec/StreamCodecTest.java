@@ -40,8 +40,10 @@ class StreamCodecTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"fast, 1, snare-256f-24bit-blocks100-context.inr", "fast, 2, snare-256f-24bit-blocks100-context.inr",
-        "default, 1, snare-256f-24bit-blocks100-context2.inr", "default, 2, snare-256f-24bit-blocks100-context2.inr"})
+    @CsvSource({"fast, 1, snare-256f-24bit-blocks100-context-window.inr",
+        "fast, 2, snare-256f-24bit-blocks100-context-window.inr",
+        "default, 1, snare-256f-24bit-blocks100-context2-window.inr",
+        "default, 2, snare-256f-24bit-blocks100-context2-window.inr"})
     void streamedFileIsTheEncodersFile(String preset, int threads, String golden) throws IOException {
         Signal s = CodecFixtures.snare();
         EncodeOptions o = blocks(EncodeOptions.Preset.fromId(preset), threads);
@@ -63,6 +65,15 @@ class StreamCodecTest {
         assertEquals(s.spec(), got.spec);
         assertEquals(List.of(100, 100, 56), got.blocks.stream().map(b -> b.spec().frames()).toList());
         assertEquals(s, got.joined());
+    }
+
+    /** Files of the modes the presets wrote before the window modes stream too. */
+    @ParameterizedTest
+    @CsvSource({"snare-256f-24bit-blocks100-context.inr", "snare-256f-24bit-blocks100-context2.inr"})
+    void filesOfTheEarlierAudioModesStream(String golden) throws IOException {
+        Collected got = decode(Files.readAllBytes(GoldenFilesTest.ROOT.resolve("v2").resolve(golden)), 2);
+        assertEquals(List.of(100, 100, 56), got.blocks.stream().map(b -> b.spec().frames()).toList());
+        assertEquals(CodecFixtures.snare(), got.joined());
     }
 
     /** An excerpt decodes only the blocks it touches, cut to it; a whole-file decode of a version-1 file is cut. */

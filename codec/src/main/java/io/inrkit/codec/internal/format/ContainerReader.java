@@ -127,9 +127,11 @@ final class ContainerReader {
         } else {
             verify(contextNet == null, contextNetAt, "a context network in a file coded in mode " + mode
                     + ", which does not use one");
-            verify(mode == InrFormat.MODE_CONTEXT || mode == InrFormat.MODE_CONTEXT2 || !models.isEmpty(), modeAt,
+            verify(InrFormat.contextOnlyMode(mode) || !models.isEmpty(), modeAt,
                     "coding mode " + mode + " needs models, the file has none");
         }
+        verify(!InrFormat.windowMode(mode) || spec.kind() == SignalKind.AUDIO, modeAt,
+                "coding mode " + mode + " codes audio, the file holds an image");
         TiledBits tiles = index == null
                 ? new TiledBits(Tiling.whole(spec), List.of(bits.bytes(bits.remaining())), null)
                 : index.split(bits);

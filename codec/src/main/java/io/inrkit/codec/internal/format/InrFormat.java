@@ -44,16 +44,35 @@ public final class InrFormat {
     public static final int MODE_MIXED2 = 4;
     /** {@link #MODE_CONTEXT2} with the file's context network as one more prediction (images). */
     public static final int MODE_CONTEXT2_NET = 5;
-    public static final int MAX_MODE = MODE_CONTEXT2_NET;
+    /**
+     * {@link #MODE_CONTEXT} and {@link #MODE_CONTEXT2} for audio, each sample's high bits coded as
+     * one decision: whether the sample lies in a window around its prediction (issue 14's speed).
+     */
+    public static final int MODE_WINDOW = 6;
+    public static final int MODE_WINDOW2 = 7;
+    public static final int MAX_MODE = MODE_WINDOW2;
 
     /** Whether mode {@code mode} codes with the stronger context model. */
     public static boolean strongMode(int mode) {
-        return mode == MODE_CONTEXT2 || mode == MODE_MIXED2 || mode == MODE_CONTEXT2_NET;
+        return mode == MODE_CONTEXT2 || mode == MODE_MIXED2 || mode == MODE_CONTEXT2_NET || mode == MODE_WINDOW2;
     }
 
-    /** The mixed mode of the context model that context-only mode {@code contextMode} codes with. */
+    /** Whether mode {@code mode} codes audio samples' high bits as one decision. */
+    public static boolean windowMode(int mode) {
+        return mode == MODE_WINDOW || mode == MODE_WINDOW2;
+    }
+
+    /** Whether mode {@code mode} codes with a context model alone: no model section. */
+    public static boolean contextOnlyMode(int mode) {
+        return mode == MODE_CONTEXT || mode == MODE_CONTEXT2 || windowMode(mode);
+    }
+
+    /**
+     * The mixed mode of the context model that context-only mode {@code contextMode} codes with
+     * (the window modes' is their model's, without the window).
+     */
     public static int mixedMode(int contextMode) {
-        return contextMode == MODE_CONTEXT2 ? MODE_MIXED2 : MODE_MIXED;
+        return strongMode(contextMode) ? MODE_MIXED2 : MODE_MIXED;
     }
 
     /** The tiles section: tile width and height, then an entry a tile. */

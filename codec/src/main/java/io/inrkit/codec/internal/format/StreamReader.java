@@ -88,7 +88,7 @@ public final class StreamReader {
         if (mode > InrFormat.MAX_MODE) {
             throw new UnsupportedFormatException("unknown coding mode " + mode);
         }
-        verify(mode == InrFormat.MODE_CONTEXT || mode == InrFormat.MODE_CONTEXT2, (int) bitsAt + 5,
+        verify(InrFormat.contextOnlyMode(mode), (int) bitsAt + 5,
                 "coding mode " + mode + " needs models, the file has none");
         bitsCrc.update(bits);
         head = h;

@@ -54,7 +54,7 @@ public final class StreamWriter {
 
     /** Starts a file of {@code spec}, cut by {@code tiling}, coded in context-only mode {@code mode}, at the channel's position. */
     public static StreamWriter begin(FileChannel out, SignalSpec spec, Tiling tiling, int mode) throws IOException {
-        if (mode != InrFormat.MODE_CONTEXT && mode != InrFormat.MODE_CONTEXT2) {
+        if (!InrFormat.contextOnlyMode(mode)) {
             throw new IllegalArgumentException("a streamed file is coded by the context model alone, not mode " + mode);
         }
         return new StreamWriter(out, spec, tiling, mode);

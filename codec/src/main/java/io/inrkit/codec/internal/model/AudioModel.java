@@ -1,5 +1,6 @@
 package io.inrkit.codec.internal.model;
 
+import io.inrkit.codec.internal.cm.AdaptiveTable;
 import io.inrkit.codec.internal.cm.BinaryCoder;
 
 /**
@@ -71,11 +72,34 @@ public final class AudioModel {
 
     /** The first model (version 2's {@code context} modes). */
     public AudioModel(int frames, int channels, int bits, SideInformation side) {
-        this(frames, channels, bits, side, false);
+        this(frames, channels, bits, side, false, false);
     }
 
-    /** @param strong the stronger model (version 2's {@code context2} modes) */
-    public AudioModel(int frames, int channels, int bits, SideInformation side, boolean strong) {
+    /**
+     * The window modes: a sample's window reaches at least {@code WINDOW_SCALE} times the blend's
+     * recent error, plus {@code WINDOW_MARGIN}, on either side of the blend's prediction (a
+     * sample falls outside about once in a few thousand on music; docs/CODEC.md has the figures).
+     */
+    private static final long WINDOW_SCALE = 6;
+    private static final long WINDOW_MARGIN = 4;
+    /** The window modes' refits and solves, four times further apart: a third of the predicting time. */
+    private static final int WINDOW_LPC_INTERVAL = 1024;
+    private static final int WINDOW_OLS_INTERVAL = 32;
+
+    private final boolean windowed;
+    /** The predictions relative to the window's lowest value. */
+    private final long[] shifted16;
+    /** Per channel and activity: whether the sample lies in its window. */
+    private final AdaptiveTable inWindow;
+
+    /**
+     * @param strong the stronger model (version 2's {@code context2} modes)
+     * @param windowed whether each sample's high bits are coded as one decision
+     */
+    public AudioModel(int frames, int channels, int bits, SideInformation side, boolean strong, boolean windowed) {
+        this.windowed = windowed;
+        this.shifted16 = new long[(strong ? STRONG_PREDICTIONS : PREDICTIONS) + (side != null ? 1 : 0)];
+        this.inWindow = new AdaptiveTable(channels * Buckets.WIDE_ACTIVITY, 255);
         this.frames = frames;
         this.channels = channels;
         this.bits = bits;
@@ -91,10 +115,10 @@ public final class AudioModel {
         this.lpc = new Lpc[channels];
         this.residualLms = new Lms[channels];
         for (int c = 0; c < channels; c++) {
-            shortLms[c] = new Lms(32, 0.004);
-            longLms[c] = new Lms(256, 0.002);
-            lpc[c] = new Lpc(32, 4096, 256);
-            residualLms[c] = new Lms(16, 0.003);
+            shortLms[c] = new Lms(32, 0.004, windowed);
+            longLms[c] = new Lms(256, 0.002, windowed);
+            lpc[c] = new Lpc(32, 4096, windowed ? WINDOW_LPC_INTERVAL : 256);
+            residualLms[c] = new Lms(16, 0.003, windowed);
         }
         this.sideProbability = new int[bits];
         this.ols = strong ? new Ols[channels] : null;
@@ -104,8 +128,9 @@ public final class AudioModel {
         this.selectors = strong ? new int[1] : null;
         if (strong) {
             for (int c = 0; c < channels; c++) {
-                ols[c] = new Ols(OLS_HISTORY * Math.min(channels, 2) + (c > 0 ? 1 : 0), 0.998, 1.0, 8);
-                cascade[c] = new Lms[] {new Lms(256, 0.002), new Lms(32, 0.004), new Lms(16, 0.004)};
+                ols[c] = new Ols(OLS_HISTORY * Math.min(channels, 2) + (c > 0 ? 1 : 0), 0.998, 1.0, windowed ? WINDOW_OLS_INTERVAL : 8);
+                cascade[c] = new Lms[] {new Lms(256, 0.002, windowed), new Lms(32, 0.004, windowed),
+                        new Lms(16, 0.004, windowed)};
             }
         }
         this.mixer = new BitMixer(channels, bits, Buckets.WIDE_ACTIVITY, predictors, 0, side != null,
@@ -136,7 +161,32 @@ public final class AudioModel {
             }
         }
         int scale16 = (int) Math.min(Integer.MAX_VALUE - 256, scale);
-        return mixer.code(coder, value, c, Buckets.wideActivity(scale), scale16, predictions16, BLEND, 0, sideProbability,
+        int activity = Buckets.wideActivity(scale);
+        if (windowed) {
+            // The window [lo, lo + 2^planes) about the prediction: one decision says whether the
+            // sample lies in it, and then only its offset's planes are coded. lo is a multiple of
+            // 2^(planes-1), so those planes but the top one are the sample's own low bits: what
+            // they hold (16-bit audio in 24 bits, a synthesiser's levels) is kept.
+            long half = WINDOW_SCALE * scale / 16 + WINDOW_MARGIN;
+            int planes = 66 - Long.numberOfLeadingZeros(half - 1); // the least with 2^(planes-2) >= half
+            if (planes < bits) {
+                long cell = 1L << (planes - 1);
+                long lo = Math.floorDiv(((predictions16[BLEND] + 8) >> 4) - cell / 2, cell) * cell;
+                lo = Math.max(0, Math.min(lo, (1L << bits) - (1L << planes)));
+                long offset = Integer.toUnsignedLong(value) - lo;
+                int cx = c * Buckets.WIDE_ACTIVITY + activity;
+                int in = coder.code(offset >= 0 && offset < 1L << planes ? 1 : 0, inWindow.p(cx));
+                inWindow.update(cx, in);
+                if (in == 1) {
+                    for (int k = 0; k < predictors; k++) {
+                        shifted16[k] = predictions16[k] - (lo << 4);
+                    }
+                    return (int) lo + mixer.code(coder, (int) offset, planes, c, activity, scale16, shifted16, BLEND,
+                            0, sideProbability, strong ? CASCADE_16 : BLEND, selectors, scales);
+                }
+            }
+        }
+        return mixer.code(coder, value, c, activity, scale16, predictions16, BLEND, 0, sideProbability,
                 strong ? CASCADE_16 : BLEND, selectors, scales);
     }
 
@@ -351,21 +401,55 @@ public final class AudioModel {
      */
     static final class Lms {
         private final double[] weights;
+        /**
+         * The last samples, newest first from {@link #at}, written twice (at {@code at} and
+         * {@code at + order}) so that they always lie in one run: no shifting on each sample.
+         */
         private final double[] history;
+        private final int order;
         private final double stepSize;
+        /** Whether the prediction sums four interleaved partial sums (the window modes'). */
+        private final boolean fourSums;
+        private int at;
         private double power;
         private double prediction;
 
-        Lms(int order, double stepSize) {
+        /** @param fourSums sum the prediction in four interleaved parts (order a multiple of 4) */
+        Lms(int order, double stepSize, boolean fourSums) {
+            if (fourSums && order % 4 != 0) {
+                throw new IllegalArgumentException("order " + order);
+            }
+            this.order = order;
             this.weights = new double[order];
-            this.history = new double[order];
+            this.history = new double[2 * order];
             this.stepSize = stepSize;
+            this.fourSums = fourSums;
         }
 
         double predict() {
-            double p = 0;
-            for (int i = 0; i < weights.length; i++) {
-                p += weights[i] * history[i];
+            double[] w = weights;
+            double[] h = history;
+            int a = at;
+            double p;
+            if (fourSums) {
+                // four independent chains: the same sums on every machine, without one long
+                // dependency through every addition
+                double p0 = 0;
+                double p1 = 0;
+                double p2 = 0;
+                double p3 = 0;
+                for (int i = 0; i < order; i += 4) {
+                    p0 += w[i] * h[a + i];
+                    p1 += w[i + 1] * h[a + i + 1];
+                    p2 += w[i + 2] * h[a + i + 2];
+                    p3 += w[i + 3] * h[a + i + 3];
+                }
+                p = (p0 + p1) + (p2 + p3);
+            } else {
+                p = 0;
+                for (int i = 0; i < order; i++) {
+                    p += w[i] * h[a + i];
+                }
             }
             prediction = p;
             return p;
@@ -374,12 +458,17 @@ public final class AudioModel {
         void learn(double actual) {
             double e = actual - prediction;
             double g = stepSize * e / (1.0 + power);
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] += g * history[i];
+            double[] w = weights;
+            double[] h = history;
+            int a = at;
+            for (int i = 0; i < order; i++) {
+                w[i] += g * h[a + i];
             }
-            double oldest = history[history.length - 1];
-            System.arraycopy(history, 0, history, 1, history.length - 1);
-            history[0] = actual;
+            double oldest = h[a + order - 1];
+            a = a == 0 ? order - 1 : a - 1;
+            h[a] = actual;
+            h[a + order] = actual;
+            at = a;
             power += actual * actual - oldest * oldest;
             if (power < 0) {
                 power = 0;

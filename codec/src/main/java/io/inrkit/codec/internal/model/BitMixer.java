@@ -117,6 +117,17 @@ final class BitMixer {
      */
     int code(BinaryCoder coder, int value, int slot, int activity, int scale16, long[] p16, int blend,
             int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
+        return code(coder, value, bits, slot, activity, scale16, p16, blend, patternValue, sideProbability, second,
+                selectors, scales);
+    }
+
+    /**
+     * {@link #code(BinaryCoder, int, int, int, int, long[], int, int, int[], int, int[], int[])} of
+     * a value of only {@code planes} bits (at most the model's): the low planes of a sample, the
+     * predictions given relative to the same origin.
+     */
+    int code(BinaryCoder coder, int value, int planes, int slot, int activity, int scale16, long[] p16, int blend,
+            int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
         long divisor = Buckets.divisor(scale16);
         double inverse = 1.0 / divisor;
         if (scales != null) {
@@ -127,7 +138,7 @@ final class BitMixer {
             }
         }
         int h = 0;
-        for (int b = bits - 1; b >= 0; b--) {
+        for (int b = planes - 1; b >= 0; b--) {
             long split16 = (((long) h << (b + 1)) + (1L << b)) << 4;
             int cb = slot * bits + b;
             int base = (cb * activityLevels + activity) * Buckets.DISTANCE;
@@ -143,7 +154,7 @@ final class BitMixer {
                     input(Probability.stretch(tables[k].p(contexts[k])));
                 }
             }
-            int prefixCx = (slot << prefixBits) + (bits - 1 - b < prefixBits ? (1 << (bits - 1 - b)) + h : 0);
+            int prefixCx = (slot << prefixBits) + (planes - 1 - b < prefixBits ? (1 << (planes - 1 - b)) + h : 0);
             input(Probability.stretch(prefix.p(prefixCx)));
             int blendDistance = Buckets.signedDistance(p16[blend], split16, divisor, inverse);
             int patternCx = 0;

@@ -85,7 +85,8 @@ public final class SampleCodec {
                     mode == InrFormat.MODE_CONTEXT2_NET ? net : null, capture).code(coder, source, out);
             return;
         }
-        int[] samples = new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used, strong).code(coder, source);
+        int[] samples = new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used, strong,
+                InrFormat.windowMode(mode)).code(coder, source);
         for (int i = 0; i < samples.length; i++) {
             out.set(i, samples[i]);
         }

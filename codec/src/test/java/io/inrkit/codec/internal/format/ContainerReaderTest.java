@@ -73,6 +73,8 @@ class ContainerReaderTest {
         assertCorrupt("expected the bits section, found section 'X' at byte " + bits, patched(context, bits, bits, 'X'));
         assertCorrupt("coding mode 1 needs models, the file has none at byte " + (bits + 5),
                 patched(context, bits, bits + 5, InrFormat.MODE_MIXED));
+        assertCorrupt("coding mode 7 codes audio, the file holds an image at byte " + (bits + 5),
+                patched(context, bits, bits + 5, InrFormat.MODE_WINDOW2));
         CorruptInputException head = assertThrows(CorruptInputException.class,
                 () -> InrContainer.readSpec(Arrays.copyOf(context, 20)));
         assertEquals("truncated .inr header: 20 bytes at byte 20", head.getMessage());

@@ -19,10 +19,15 @@ class AudioModelTest {
 
     /** The same with the first model or the stronger one ({@code context2}). */
     static int roundTrip(int[] unsigned, int frames, int channels, int bits, boolean strong) {
+        return roundTrip(unsigned, frames, channels, bits, strong, false);
+    }
+
+    /** The same with each sample's high bits coded as one decision or not (the window modes). */
+    static int roundTrip(int[] unsigned, int frames, int channels, int bits, boolean strong, boolean windowed) {
         ArithmeticEncoder enc = new ArithmeticEncoder(1024);
-        new AudioModel(frames, channels, bits, null, strong).code(enc, unsigned);
+        new AudioModel(frames, channels, bits, null, strong, windowed).code(enc, unsigned);
         byte[] data = enc.finish();
-        int[] back = new AudioModel(frames, channels, bits, null, strong)
+        int[] back = new AudioModel(frames, channels, bits, null, strong, windowed)
                 .code(new ArithmeticDecoder(data, 0, data.length), null);
         assertArrayEquals(unsigned, back, "every sample decoded");
         return data.length;
@@ -63,6 +68,47 @@ class AudioModelTest {
                 x[i] = (int) (i % 7 == 0 ? full : i % 5 == 0 ? 0 : (i * 2654435761L) & full);
             }
             roundTrip(x, 90, 3, bits, true);
+        }
+    }
+
+    /**
+     * The window modes: the real clip, noise at every depth and silence with full-scale clicks
+     * (samples far outside their window) decode exactly with both models.
+     */
+    @Test
+    void theWindowModesRoundTrip() {
+        int[] pcm = RawSignals.pcmSamples(Path.of("src", "test", "resources", "fixtures", "snare-256f-2ch-48k.s24le"), 3, false);
+        int[] u = new int[pcm.length];
+        for (int i = 0; i < pcm.length; i++) {
+            u[i] = SampleCoding.toUnsigned(pcm[i], 24, true);
+        }
+        int[] clicks = new int[600];
+        for (int i = 0; i < clicks.length; i++) {
+            clicks[i] = i % 50 == 0 ? 0 : i % 77 == 0 ? 65535 : 32768;
+        }
+        for (boolean strong : new boolean[] {false, true}) {
+            int windowed = roundTrip(u, 256, 2, 24, strong, true);
+            int whole = roundTrip(u, 256, 2, 24, strong, false);
+            assertTrue(windowed < whole * 1.02, "window " + windowed + " bytes, without " + whole);
+            // 16-bit audio in 24 bits: the window keeps the sample's own low planes, all zero (a
+            // window at any offset would turn them into 8 bits of noise: 512 bytes more here)
+            int[] padded = new int[u.length];
+            for (int i = 0; i < u.length; i++) {
+                padded[i] = u[i] & ~0xFF;
+            }
+            int paddedWindowed = roundTrip(padded, 256, 2, 24, strong, true);
+            int paddedWhole = roundTrip(padded, 256, 2, 24, strong, false);
+            assertTrue(paddedWindowed < paddedWhole * 1.05, "padded: window " + paddedWindowed + " bytes, without "
+                    + paddedWhole);
+            roundTrip(clicks, 300, 2, 16, strong, true);
+            for (int bits : new int[] {1, 2, 3, 8, 16, 24, 32}) {
+                int[] x = new int[3 * 90];
+                for (int i = 0; i < x.length; i++) {
+                    long full = (1L << bits) - 1;
+                    x[i] = (int) (i % 7 == 0 ? full : i % 5 == 0 ? 0 : i < 120 ? full / 2 : (i * 2654435761L) & full);
+                }
+                roundTrip(x, 90, 3, bits, strong, true);
+            }
         }
     }
 
