@@ -123,8 +123,8 @@ final class BitMixer {
 
     /**
      * {@link #code(BinaryCoder, int, int, int, int, long[], int, int, int[], int, int[], int[])} of
-     * a value of only {@code planes} bits (at most the model's): the low planes of a sample, the
-     * predictions given relative to the same origin.
+     * a value of only {@code planes} bits (at most the model's): a sample's offset in its window
+     * (the audio window modes), the predictions given relative to the window's lowest value.
      */
     int code(BinaryCoder coder, int value, int planes, int slot, int activity, int scale16, long[] p16, int blend,
             int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
