@@ -99,7 +99,6 @@ public final class AudioModel {
      */
     public AudioModel(int frames, int channels, int bits, SideInformation side, boolean strong, boolean windowed) {
         this.windowed = windowed;
-        this.shifted16 = new long[(strong ? STRONG_PREDICTIONS : PREDICTIONS) + (side != null ? 1 : 0)];
         this.inWindow = new AdaptiveTable(channels * Buckets.WIDE_ACTIVITY, 255);
         this.frames = frames;
         this.channels = channels;
@@ -110,6 +109,7 @@ public final class AudioModel {
         this.predictors = sideIndex + (side != null ? 1 : 0);
         this.samples = new int[frames * channels];
         this.predictions16 = new long[predictors];
+        this.shifted16 = new long[predictors];
         this.errors = new double[channels][predictors];
         this.shortLms = new Lms[channels];
         this.longLms = new Lms[channels];

@@ -33,13 +33,32 @@ class AudioModelTest {
         return data.length;
     }
 
-    @Test
-    void realTwentyFourBitStereoRoundTrips() {
-        int[] pcm = RawSignals.pcmSamples(Path.of("src", "test", "resources", "fixtures", "snare-256f-2ch-48k.s24le"), 3, false);
+    /** The real 24-bit stereo clip (256 frames), interleaved signed PCM. */
+    static int[] snarePcm() {
+        return RawSignals.pcmSamples(Path.of("src", "test", "resources", "fixtures", "snare-256f-2ch-48k.s24le"), 3, false);
+    }
+
+    static int[] unsigned24(int[] pcm) {
         int[] u = new int[pcm.length];
         for (int i = 0; i < pcm.length; i++) {
             u[i] = SampleCoding.toUnsigned(pcm[i], 24, true);
         }
+        return u;
+    }
+
+    /** 300 frames of 16-bit stereo silence with full-scale clicks. */
+    static int[] clicks() {
+        int[] u = new int[600];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = i % 50 == 0 ? 0 : i % 77 == 0 ? 65535 : 32768;
+        }
+        return u;
+    }
+
+    @Test
+    void realTwentyFourBitStereoRoundTrips() {
+        int[] pcm = snarePcm();
+        int[] u = unsigned24(pcm);
         int bytes = roundTrip(u, 256, 2, 24);
         assertTrue(bytes < pcm.length * 3, bytes + " bytes for " + pcm.length * 3 + " bytes of PCM");
         // the same clip as mono 16-bit (top bits of the left channel)
@@ -53,11 +72,7 @@ class AudioModelTest {
     /** The stronger model's cascade: the real clip decodes and codes smaller; extremes at every depth decode. */
     @Test
     void theStrongerModelRoundTripsAndCodesTheRealClipSmaller() {
-        int[] pcm = RawSignals.pcmSamples(Path.of("src", "test", "resources", "fixtures", "snare-256f-2ch-48k.s24le"), 3, false);
-        int[] u = new int[pcm.length];
-        for (int i = 0; i < pcm.length; i++) {
-            u[i] = SampleCoding.toUnsigned(pcm[i], 24, true);
-        }
+        int[] u = unsigned24(snarePcm());
         int strong = roundTrip(u, 256, 2, 24, true);
         int first = roundTrip(u, 256, 2, 24, false);
         assertTrue(strong < first, "context2 " + strong + " bytes, context " + first);
@@ -77,15 +92,8 @@ class AudioModelTest {
      */
     @Test
     void theWindowModesRoundTrip() {
-        int[] pcm = RawSignals.pcmSamples(Path.of("src", "test", "resources", "fixtures", "snare-256f-2ch-48k.s24le"), 3, false);
-        int[] u = new int[pcm.length];
-        for (int i = 0; i < pcm.length; i++) {
-            u[i] = SampleCoding.toUnsigned(pcm[i], 24, true);
-        }
-        int[] clicks = new int[600];
-        for (int i = 0; i < clicks.length; i++) {
-            clicks[i] = i % 50 == 0 ? 0 : i % 77 == 0 ? 65535 : 32768;
-        }
+        int[] u = unsigned24(snarePcm());
+        int[] clicks = clicks();
         for (boolean strong : new boolean[] {false, true}) {
             int windowed = roundTrip(u, 256, 2, 24, strong, true);
             int whole = roundTrip(u, 256, 2, 24, strong, false);
@@ -114,11 +122,7 @@ class AudioModelTest {
 
     @Test
     void extremesAndSilenceRoundTrip() {
-        int[] u = new int[600];
-        for (int i = 0; i < u.length; i++) {
-            u[i] = i % 50 == 0 ? 0 : i % 77 == 0 ? 65535 : 32768; // silence with full-scale clicks
-        }
-        roundTrip(u, 300, 2, 16);
+        roundTrip(clicks(), 300, 2, 16);
         int[] eight = new int[100];
         java.util.Arrays.fill(eight, 255);
         roundTrip(eight, 100, 1, 8);
