@@ -166,6 +166,7 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
             case InrFormat.MODE_CONTEXT2_NET -> "context2+net";
             case InrFormat.MODE_WINDOW -> "context+window";
             case InrFormat.MODE_WINDOW2 -> "context2+window";
+            case InrFormat.MODE_WINDOW2_LEAN -> "context2+lean";
             default -> "inr";
         };
     }

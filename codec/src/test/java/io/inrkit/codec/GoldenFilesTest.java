@@ -28,9 +28,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * side information seen through tiles and blocks (audio segment models across block edges), and
  * the stronger context model's modes ({@code context2}, {@code mixed2}; added later, the earlier
  * files rewritten byte for byte as they were), the context network's ({@code context2+net},
- * added after them in the same way) and audio's window modes ({@code context+window},
- * {@code context2+window}, what the presets write for audio since; the two audio files of the
- * modes before them are written in their own modes). Version 2's files were written by
+ * added after them in the same way), audio's window modes ({@code context+window},
+ * {@code context2+window}) and the lean one ({@code context2+lean}, what the default preset writes
+ * for audio since; the audio files of the modes before it are written in their own modes). Version 2's files were written by
  * {@code mvn -o verify -pl codec -am -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dinrkit.golden.write=true};
  * rewriting them is only right when the format version changes, and then into a new folder.
  */
@@ -100,7 +100,9 @@ class GoldenFilesTest {
             new Golden("snare-256f-24bit-blocks100-context-window.inr", CodecFixtures::snare,
                     s -> Encoder.encode(s, tiles(16, 100), Encoder.Listener.NONE).file(), "context+window"),
             new Golden("snare-256f-24bit-blocks100-context2-window.inr", CodecFixtures::snare,
-                    s -> Encoder.encode(s, strongTiles(16, 100), Encoder.Listener.NONE).file(), "context2+window"));
+                    s -> SampleFiles.contextOnly(s, new Tiling(100, 1), InrFormat.MODE_WINDOW2), "context2+window"),
+            new Golden("snare-256f-24bit-blocks100-context2-lean.inr", CodecFixtures::snare,
+                    s -> Encoder.encode(s, strongTiles(16, 100), Encoder.Listener.NONE).file(), "context2+lean"));
 
     @Test
     void everyVersionOneFileDecodesToItsOriginalSamples() throws Exception {

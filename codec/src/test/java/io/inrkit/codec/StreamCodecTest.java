@@ -42,8 +42,8 @@ class StreamCodecTest {
     @ParameterizedTest
     @CsvSource({"fast, 1, snare-256f-24bit-blocks100-context-window.inr",
         "fast, 2, snare-256f-24bit-blocks100-context-window.inr",
-        "default, 1, snare-256f-24bit-blocks100-context2-window.inr",
-        "default, 2, snare-256f-24bit-blocks100-context2-window.inr"})
+        "default, 1, snare-256f-24bit-blocks100-context2-lean.inr",
+        "default, 2, snare-256f-24bit-blocks100-context2-lean.inr"})
     void streamedFileIsTheEncodersFile(String preset, int threads, String golden) throws IOException {
         Signal s = CodecFixtures.snare();
         EncodeOptions o = blocks(EncodeOptions.Preset.fromId(preset), threads);

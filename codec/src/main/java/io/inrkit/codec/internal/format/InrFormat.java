@@ -50,16 +50,22 @@ public final class InrFormat {
      */
     public static final int MODE_WINDOW = 6;
     public static final int MODE_WINDOW2 = 7;
-    public static final int MAX_MODE = MODE_WINDOW2;
+    /**
+     * {@link #MODE_WINDOW2}, lean: a narrower window, the cascade without the first model's LMS
+     * and LPC predictions, and each sample's planes below a quarter of its error coded light.
+     */
+    public static final int MODE_WINDOW2_LEAN = 8;
+    public static final int MAX_MODE = MODE_WINDOW2_LEAN;
 
     /** Whether mode {@code mode} codes with the stronger context model. */
     public static boolean strongMode(int mode) {
-        return mode == MODE_CONTEXT2 || mode == MODE_MIXED2 || mode == MODE_CONTEXT2_NET || mode == MODE_WINDOW2;
+        return mode == MODE_CONTEXT2 || mode == MODE_MIXED2 || mode == MODE_CONTEXT2_NET || mode == MODE_WINDOW2
+                || mode == MODE_WINDOW2_LEAN;
     }
 
     /** Whether mode {@code mode} codes audio samples' high bits as one decision. */
     public static boolean windowMode(int mode) {
-        return mode == MODE_WINDOW || mode == MODE_WINDOW2;
+        return mode == MODE_WINDOW || mode == MODE_WINDOW2 || mode == MODE_WINDOW2_LEAN;
     }
 
     /** Whether mode {@code mode} codes with a context model alone: no model section. */

@@ -32,6 +32,8 @@ final class BitMixer {
     private final int bits;
     private final int activityLevels;
     private final int predictions;
+    /** The indices, among a sample's predictions, of those mixed: the i-th has tables[i]. */
+    private final int[] mixed;
     private final int patterns;
     private final boolean side;
     private final int prefixBits;
@@ -42,6 +44,10 @@ final class BitMixer {
     private final int[] levels;
     private final AdaptiveTable[] tables;
     private final AdaptiveTable prefix;
+    /** The light planes' tables (one keyed like a prediction's by the blend's distance, one by the plane) and mixer. */
+    private final AdaptiveTable light;
+    private final AdaptiveTable lightPlane;
+    private final Mixer lightMixer;
     private final AdaptiveTable pattern;
     private final Mixer mixer;
     private final Apm apmDistance;
@@ -63,6 +69,26 @@ final class BitMixer {
      */
     BitMixer(int slots, int bits, int activityLevels, int predictions, int patterns, boolean side,
             int[] selectorSizes) {
+        this(slots, bits, activityLevels, allOf(predictions), patterns, side, selectorSizes, false);
+    }
+
+    private static int[] allOf(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    /**
+     * @param mixed the indices of the predictions mixed, in order, among those each sample is given
+     * @param lightPlanes whether some planes may be coded light ({@link #code(BinaryCoder, int, int, int,
+     *     int, int, int, long[], int, int, int[], int, int[], int[])})
+     */
+    BitMixer(int slots, int bits, int activityLevels, int[] mixed, int patterns, boolean side,
+            int[] selectorSizes, boolean lightPlanes) {
+        int predictions = mixed.length;
+        this.mixed = mixed;
         this.bits = bits;
         this.activityLevels = activityLevels;
         this.predictions = predictions;
@@ -79,6 +105,9 @@ final class BitMixer {
             tables[k] = new AdaptiveTable(perTable, TABLE_LIMIT);
         }
         prefix = new AdaptiveTable(slots << prefixBits, TABLE_LIMIT);
+        light = lightPlanes ? new AdaptiveTable(perTable, TABLE_LIMIT) : null;
+        lightPlane = lightPlanes ? new AdaptiveTable(slots * bits, TABLE_LIMIT) : null;
+        lightMixer = lightPlanes ? new Mixer(4, slots * bits, MIXER_RATE) : null;
         pattern = patterns > 0 ? new AdaptiveTable(slots * bits * patterns * Buckets.DISTANCE, TABLE_LIMIT) : null;
         int inputs = predictions + 2 + (patterns > 0 ? 1 : 0) + (side ? 1 : 0);
         apmDistance = new Apm(slots * bits * Buckets.DISTANCE, APM_RATE);
@@ -117,7 +146,7 @@ final class BitMixer {
      */
     int code(BinaryCoder coder, int value, int slot, int activity, int scale16, long[] p16, int blend,
             int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
-        return code(coder, value, bits, slot, activity, scale16, p16, blend, patternValue, sideProbability, second,
+        return code(coder, value, bits, 0, slot, activity, scale16, p16, blend, patternValue, sideProbability, second,
                 selectors, scales);
     }
 
@@ -125,16 +154,21 @@ final class BitMixer {
      * {@link #code(BinaryCoder, int, int, int, int, long[], int, int, int[], int, int[], int[])} of
      * a value of only {@code planes} bits (at most the model's): a sample's offset in its window
      * (the audio window modes), the predictions given relative to the window's lowest value.
+     * Planes below {@code heavyFrom} are light (the lean window mode's, whose planes below a
+     * quarter of the error are all but coin tosses): each mixes only the blend's table, the
+     * prefix's, one table per plane (which learns padded zero planes at once) and the bias, in a
+     * mixer of its own, with no map.
      */
-    int code(BinaryCoder coder, int value, int planes, int slot, int activity, int scale16, long[] p16, int blend,
-            int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
+    int code(BinaryCoder coder, int value, int planes, int heavyFrom, int slot, int activity, int scale16, long[] p16,
+            int blend, int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
         long divisor = Buckets.divisor(scale16);
         double inverse = 1.0 / divisor;
         if (scales != null) {
-            for (int k = 0; k < predictions; k++) {
-                divisors[k] = Buckets.divisor(scales[k]);
-                inverses[k] = 1.0 / divisors[k];
-                levels[k] = activityOf(scales[k]);
+            for (int i = 0; i < predictions; i++) {
+                int k = mixed[i];
+                divisors[i] = Buckets.divisor(scales[k]);
+                inverses[i] = 1.0 / divisors[i];
+                levels[i] = activityOf(scales[k]);
             }
         }
         int h = 0;
@@ -142,19 +176,24 @@ final class BitMixer {
             long split16 = (((long) h << (b + 1)) + (1L << b)) << 4;
             int cb = slot * bits + b;
             int base = (cb * activityLevels + activity) * Buckets.DISTANCE;
+            int prefixCx = (slot << prefixBits) + (planes - 1 - b < prefixBits ? (1 << (planes - 1 - b)) + h : 0);
+            if (b < heavyFrom) {
+                int cx = base + Buckets.signedDistance(p16[blend], split16, divisor, inverse);
+                h = (h << 1) | codeLight(coder, (value >>> b) & 1, cb, cx, prefixCx);
+                continue;
+            }
             if (scales == null) {
-                for (int k = 0; k < predictions; k++) {
-                    contexts[k] = base + Buckets.signedDistance(p16[k], split16, divisor, inverse);
-                    input(Probability.stretch(tables[k].p(contexts[k])));
+                for (int i = 0; i < predictions; i++) {
+                    contexts[i] = base + Buckets.signedDistance(p16[mixed[i]], split16, divisor, inverse);
+                    input(Probability.stretch(tables[i].p(contexts[i])));
                 }
             } else {
-                for (int k = 0; k < predictions; k++) {
-                    contexts[k] = (cb * activityLevels + levels[k]) * Buckets.DISTANCE
-                            + Buckets.signedDistance(p16[k], split16, divisors[k], inverses[k]);
-                    input(Probability.stretch(tables[k].p(contexts[k])));
+                for (int i = 0; i < predictions; i++) {
+                    contexts[i] = (cb * activityLevels + levels[i]) * Buckets.DISTANCE
+                            + Buckets.signedDistance(p16[mixed[i]], split16, divisors[i], inverses[i]);
+                    input(Probability.stretch(tables[i].p(contexts[i])));
                 }
             }
-            int prefixCx = (slot << prefixBits) + (planes - 1 - b < prefixBits ? (1 << (planes - 1 - b)) + h : 0);
             input(Probability.stretch(prefix.p(prefixCx)));
             int blendDistance = Buckets.signedDistance(p16[blend], split16, divisor, inverse);
             int patternCx = 0;
@@ -185,6 +224,20 @@ final class BitMixer {
             h = (h << 1) | bit;
         }
         return h;
+    }
+
+    /** A light plane's bit: its table at {@code cx}, the prefix's and the plane's, mixed by the plane's weights. */
+    private int codeLight(BinaryCoder coder, int value, int cb, int cx, int prefixCx) {
+        lightMixer.add(Probability.stretch(light.p(cx)));
+        lightMixer.add(Probability.stretch(prefix.p(prefixCx)));
+        lightMixer.add(Probability.stretch(lightPlane.p(cb)));
+        lightMixer.add(256);
+        int bit = coder.code(value, lightMixer.mix(cb));
+        lightMixer.update(bit);
+        light.update(cx, bit);
+        lightPlane.update(cb, bit);
+        prefix.update(prefixCx, bit);
+        return bit;
     }
 
     /** The stronger model's mixing and refinement of one bit, whose inputs are added but the bias. */

@@ -86,7 +86,7 @@ public final class SampleCodec {
             return;
         }
         int[] samples = new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used, strong,
-                InrFormat.windowMode(mode)).code(coder, source);
+                InrFormat.windowMode(mode), mode == InrFormat.MODE_WINDOW2_LEAN).code(coder, source);
         for (int i = 0; i < samples.length; i++) {
             out.set(i, samples[i]);
         }

@@ -75,6 +75,8 @@ class ContainerReaderTest {
                 patched(context, bits, bits + 5, InrFormat.MODE_MIXED));
         assertCorrupt("coding mode 7 codes audio, the file holds an image at byte " + (bits + 5),
                 patched(context, bits, bits + 5, InrFormat.MODE_WINDOW2));
+        assertCorrupt("coding mode 8 codes audio, the file holds an image at byte " + (bits + 5),
+                patched(context, bits, bits + 5, InrFormat.MODE_WINDOW2_LEAN));
         CorruptInputException head = assertThrows(CorruptInputException.class,
                 () -> InrContainer.readSpec(Arrays.copyOf(context, 20)));
         assertEquals("truncated .inr header: 20 bytes at byte 20", head.getMessage());

@@ -24,10 +24,16 @@ class AudioModelTest {
 
     /** The same with each sample's high bits coded as one decision or not (the window modes). */
     static int roundTrip(int[] unsigned, int frames, int channels, int bits, boolean strong, boolean windowed) {
+        return roundTrip(unsigned, frames, channels, bits, strong, windowed, false);
+    }
+
+    /** The same in the lean window mode or not. */
+    static int roundTrip(int[] unsigned, int frames, int channels, int bits, boolean strong, boolean windowed,
+            boolean lean) {
         ArithmeticEncoder enc = new ArithmeticEncoder(1024);
-        new AudioModel(frames, channels, bits, null, strong, windowed).code(enc, unsigned);
+        new AudioModel(frames, channels, bits, null, strong, windowed, lean).code(enc, unsigned);
         byte[] data = enc.finish();
-        int[] back = new AudioModel(frames, channels, bits, null, strong, windowed)
+        int[] back = new AudioModel(frames, channels, bits, null, strong, windowed, lean)
                 .code(new ArithmeticDecoder(data, 0, data.length), null);
         assertArrayEquals(unsigned, back, "every sample decoded");
         return data.length;
@@ -88,14 +94,16 @@ class AudioModelTest {
 
     /**
      * The window modes: the real clip, noise at every depth and silence with full-scale clicks
-     * (samples far outside their window) decode exactly with both models.
+     * (samples far outside their window) decode exactly with both models and in the lean mode.
      */
     @Test
     void theWindowModesRoundTrip() {
         int[] u = unsigned24(snarePcm());
         int[] clicks = clicks();
-        for (boolean strong : new boolean[] {false, true}) {
-            int windowed = roundTrip(u, 256, 2, 24, strong, true);
+        for (int mode = 0; mode < 3; mode++) {
+            boolean strong = mode > 0;
+            boolean lean = mode == 2;
+            int windowed = roundTrip(u, 256, 2, 24, strong, true, lean);
             int whole = roundTrip(u, 256, 2, 24, strong, false);
             assertTrue(windowed < whole * 1.02, "window " + windowed + " bytes, without " + whole);
             // 16-bit audio in 24 bits: the window keeps the sample's own low planes, all zero (a
@@ -104,18 +112,18 @@ class AudioModelTest {
             for (int i = 0; i < u.length; i++) {
                 padded[i] = u[i] & ~0xFF;
             }
-            int paddedWindowed = roundTrip(padded, 256, 2, 24, strong, true);
+            int paddedWindowed = roundTrip(padded, 256, 2, 24, strong, true, lean);
             int paddedWhole = roundTrip(padded, 256, 2, 24, strong, false);
             assertTrue(paddedWindowed < paddedWhole * 1.05, "padded: window " + paddedWindowed + " bytes, without "
                     + paddedWhole);
-            roundTrip(clicks, 300, 2, 16, strong, true);
+            roundTrip(clicks, 300, 2, 16, strong, true, lean);
             for (int bits : new int[] {1, 2, 3, 8, 16, 24, 32}) {
                 int[] x = new int[3 * 90];
                 for (int i = 0; i < x.length; i++) {
                     long full = (1L << bits) - 1;
                     x[i] = (int) (i % 7 == 0 ? full : i % 5 == 0 ? 0 : i < 120 ? full / 2 : (i * 2654435761L) & full);
                 }
-                roundTrip(x, 90, 3, bits, strong, true);
+                roundTrip(x, 90, 3, bits, strong, true, lean);
             }
         }
     }
