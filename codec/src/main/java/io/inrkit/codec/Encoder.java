@@ -151,8 +151,8 @@ public final class Encoder {
     /**
      * The context model a preset codes with: the fast preset the first (2 to 2.5 times as fast
      * to encode and decode), the others the stronger one; audio in the window modes, twice as
-     * fast as without and no larger, and at the default preset lean, 1.7 times as fast again
-     * for files 0.2% larger (docs/CODEC.md has the figures).
+     * fast as without and no larger, and at the default preset lean, 1.6-1.75 times as fast again
+     * for 0.12% more bytes (docs/CODEC.md has the figures).
      */
     static int contextMode(EncodeOptions.Preset preset, SignalKind kind) {
         boolean fast = preset == EncodeOptions.Preset.FAST;
