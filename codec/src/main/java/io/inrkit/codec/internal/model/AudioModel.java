@@ -2,7 +2,7 @@ package io.inrkit.codec.internal.model;
 
 import io.inrkit.codec.internal.cm.AdaptiveTable;
 import io.inrkit.codec.internal.cm.BinaryCoder;
-import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Context-mixing model of PCM audio, coded frame by frame, channel by channel, each sample's
@@ -171,14 +171,8 @@ public final class AudioModel {
     }
 
     private static int[] mixedPredictions(int predictors, boolean lean) {
-        int[] all = new int[predictors];
-        int n = 0;
-        for (int k = 0; k < predictors; k++) {
-            if (!lean || k != LMS_SHORT && k != LMS_LONG && k != LPC && k != LPC_LMS) {
-                all[n++] = k;
-            }
-        }
-        return Arrays.copyOf(all, n);
+        return IntStream.range(0, predictors)
+                .filter(k -> !lean || k != LMS_SHORT && k != LMS_LONG && k != LPC && k != LPC_LMS).toArray();
     }
 
     /**

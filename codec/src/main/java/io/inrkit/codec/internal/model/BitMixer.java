@@ -6,6 +6,7 @@ import io.inrkit.codec.internal.cm.BinaryCoder;
 import io.inrkit.codec.internal.cm.Mixer;
 import io.inrkit.codec.internal.cm.Mixer2;
 import io.inrkit.codec.internal.cm.Probability;
+import java.util.stream.IntStream;
 
 /**
  * The half of a sample model that does not depend on what the samples are: given a sample's
@@ -69,15 +70,8 @@ final class BitMixer {
      */
     BitMixer(int slots, int bits, int activityLevels, int predictions, int patterns, boolean side,
             int[] selectorSizes) {
-        this(slots, bits, activityLevels, allOf(predictions), patterns, side, selectorSizes, false);
-    }
-
-    private static int[] allOf(int n) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        return all;
+        this(slots, bits, activityLevels, IntStream.range(0, predictions).toArray(), patterns, side, selectorSizes,
+                false);
     }
 
     /**
