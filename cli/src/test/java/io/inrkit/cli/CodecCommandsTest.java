@@ -28,7 +28,7 @@ class CodecCommandsTest {
         JsonNode e = CommandLineTest.json(Cli.run("encode", png, inr, "--preset", "fast", "--json"));
         assertEquals(Files.size(inr), e.get("bytes").asLong());
         assertEquals("context only", e.get("chosen").asText());
-        assertEquals("context", e.get("codingMode").asText(), "the fast preset codes with the first model");
+        assertEquals("context+window", e.get("codingMode").asText(), "the fast preset codes with the first model, through a window");
         assertTrue(e.get("bitsPerPixel").asDouble() < 24);
         Path strong = dir.resolve("k2.inr");
         JsonNode d2 = CommandLineTest.json(Cli.run("encode", png, strong, "--json"));

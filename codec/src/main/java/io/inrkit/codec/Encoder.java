@@ -150,17 +150,19 @@ public final class Encoder {
 
     /**
      * The context model a preset codes with: the fast preset the first (2 to 2.5 times as fast
-     * to encode and decode), the others the stronger one; audio in the window modes, twice as
-     * fast as without and no larger, and at the default preset lean, 1.6-1.75 times as fast again
-     * for 0.12% more bytes (docs/CODEC.md has the figures).
+     * to encode and decode) through a window (images 0.77 of the time for 0.1% more bytes, audio
+     * twice as fast and no larger), the others the stronger one; audio through a window at every
+     * preset, and at the default preset lean, 1.6-1.75 times as fast again for 0.12% more bytes
+     * (docs/CODEC.md has the figures).
      */
     static int contextMode(EncodeOptions.Preset preset, SignalKind kind) {
-        boolean fast = preset == EncodeOptions.Preset.FAST;
-        if (kind == SignalKind.AUDIO) {
-            return fast ? InrFormat.MODE_WINDOW
-                    : preset == EncodeOptions.Preset.MAX ? InrFormat.MODE_WINDOW2 : InrFormat.MODE_WINDOW2_LEAN;
+        if (preset == EncodeOptions.Preset.FAST) {
+            return kind == SignalKind.AUDIO ? InrFormat.MODE_WINDOW : InrFormat.MODE_IMAGE_WINDOW;
         }
-        return fast ? InrFormat.MODE_CONTEXT : InrFormat.MODE_CONTEXT2;
+        if (kind == SignalKind.AUDIO) {
+            return preset == EncodeOptions.Preset.MAX ? InrFormat.MODE_WINDOW2 : InrFormat.MODE_WINDOW2_LEAN;
+        }
+        return InrFormat.MODE_CONTEXT2;
     }
 
     /** The networks to try for this signal and these options. */

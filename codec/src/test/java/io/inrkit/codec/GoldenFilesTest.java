@@ -70,9 +70,9 @@ class GoldenFilesTest {
 
     static final List<Golden> VERSION_2 = List.of(
             new Golden("kodim01-32x32-tiles24-context.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
-                    s -> Encoder.encode(s, tiles(24, 64), Encoder.Listener.NONE).file(), "context"),
+                    s -> SampleFiles.contextOnly(s, new Tiling(24, 24), InrFormat.MODE_CONTEXT), "context"),
             new Golden("m51-16x16-gray16-tiles16-context.inr", () -> CodecFixtures.image("m51-16x16.pgm"),
-                    s -> Encoder.encode(s, tiles(16, 64), Encoder.Listener.NONE).file(), "context"),
+                    s -> SampleFiles.contextOnly(s, new Tiling(16, 16), InrFormat.MODE_CONTEXT), "context"),
             new Golden("snare-256f-24bit-blocks100-context.inr", CodecFixtures::snare,
                     s -> SampleFiles.contextOnly(s, new Tiling(100, 1), InrFormat.MODE_CONTEXT), "context"),
             new Golden("kodim01-32x32-tiles24-siren-int8-mixed.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
@@ -102,7 +102,11 @@ class GoldenFilesTest {
             new Golden("snare-256f-24bit-blocks100-context2-window.inr", CodecFixtures::snare,
                     s -> SampleFiles.contextOnly(s, new Tiling(100, 1), InrFormat.MODE_WINDOW2), "context2+window"),
             new Golden("snare-256f-24bit-blocks100-context2-lean.inr", CodecFixtures::snare,
-                    s -> Encoder.encode(s, strongTiles(16, 100), Encoder.Listener.NONE).file(), "context2+lean"));
+                    s -> Encoder.encode(s, strongTiles(16, 100), Encoder.Listener.NONE).file(), "context2+lean"),
+            new Golden("kodim01-32x32-tiles24-context-window.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
+                    s -> Encoder.encode(s, tiles(24, 64), Encoder.Listener.NONE).file(), "context+window"),
+            new Golden("m51-16x16-gray16-tiles16-context-window.inr", () -> CodecFixtures.image("m51-16x16.pgm"),
+                    s -> Encoder.encode(s, tiles(16, 64), Encoder.Listener.NONE).file(), "context+window"));
 
     @Test
     void everyVersionOneFileDecodesToItsOriginalSamples() throws Exception {

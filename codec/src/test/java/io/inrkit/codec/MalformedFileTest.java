@@ -85,12 +85,13 @@ class MalformedFileTest {
         assertTrue(e.getMessage().contains("truncated or corrupt coded bits: its 17 bytes end before the last bit"),
                 e.getMessage());
         // and a valid file's stream cut by one byte, or lengthened by one, is refused the same way
-        byte[] bits = InrContainer.parse(plain).bits().streams().get(0);
+        InrContainer container = InrContainer.parse(plain);
+        byte[] bits = container.bits().streams().get(0);
         assertThrows(CorruptInputException.class, () -> io.inrkit.codec.internal.model.SampleCodec.decode(
-                source.spec(), Arrays.copyOf(bits, bits.length - 1), null, 0, null));
+                source.spec(), Arrays.copyOf(bits, bits.length - 1), null, container.mode(), null));
         CorruptInputException longer = assertThrows(CorruptInputException.class,
                 () -> io.inrkit.codec.internal.model.SampleCodec.decode(source.spec(),
-                        Arrays.copyOf(bits, bits.length + 1), null, 0, null));
+                        Arrays.copyOf(bits, bits.length + 1), null, container.mode(), null));
         assertTrue(longer.getMessage().contains("1 byte is left after the last sample"), longer.getMessage());
     }
 

@@ -132,6 +132,8 @@ final class ContainerReader {
         }
         verify(!InrFormat.windowMode(mode) || spec.kind() == SignalKind.AUDIO, modeAt,
                 "coding mode " + mode + " codes audio, the file holds an image");
+        verify(mode != InrFormat.MODE_IMAGE_WINDOW || spec.kind() == SignalKind.IMAGE, modeAt,
+                "coding mode " + mode + " codes images, the file holds audio");
         TiledBits tiles = index == null
                 ? new TiledBits(Tiling.whole(spec), List.of(bits.bytes(bits.remaining())), null)
                 : index.split(bits);

@@ -55,7 +55,12 @@ public final class InrFormat {
      * and LPC predictions, and each sample's planes below a quarter of its error coded light.
      */
     public static final int MODE_WINDOW2_LEAN = 8;
-    public static final int MAX_MODE = MODE_WINDOW2_LEAN;
+    /**
+     * {@link #MODE_CONTEXT} for images through a window (issue 14's speed): the image model's
+     * window, with seven of its fourteen predictions mixed.
+     */
+    public static final int MODE_IMAGE_WINDOW = 9;
+    public static final int MAX_MODE = MODE_IMAGE_WINDOW;
 
     /** Whether mode {@code mode} codes with the stronger context model. */
     public static boolean strongMode(int mode) {
@@ -70,7 +75,7 @@ public final class InrFormat {
 
     /** Whether mode {@code mode} codes with a context model alone: no model section. */
     public static boolean contextOnlyMode(int mode) {
-        return mode == MODE_CONTEXT || mode == MODE_CONTEXT2 || windowMode(mode);
+        return mode == MODE_CONTEXT || mode == MODE_CONTEXT2 || windowMode(mode) || mode == MODE_IMAGE_WINDOW;
     }
 
     /**

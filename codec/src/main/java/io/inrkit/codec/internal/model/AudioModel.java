@@ -1,6 +1,5 @@
 package io.inrkit.codec.internal.model;
 
-import io.inrkit.codec.internal.cm.AdaptiveTable;
 import io.inrkit.codec.internal.cm.BinaryCoder;
 import java.util.stream.IntStream;
 
@@ -110,10 +109,8 @@ public final class AudioModel {
     private final boolean lean;
     /** The predictions mixed and blended, in order: every one but in the lean mode. */
     private final int[] mixed;
-    /** The predictions relative to the window's lowest value. */
-    private final long[] shifted16;
-    /** Per channel and activity: whether the sample lies in its window. */
-    private final AdaptiveTable inWindow;
+    /** The window modes' decision, per channel and activity, whether the sample lies in its window. */
+    private final SampleWindow window;
 
     /**
      * @param strong the stronger model (version 2's {@code context2} modes)
@@ -129,7 +126,6 @@ public final class AudioModel {
         }
         this.windowed = windowed;
         this.lean = lean;
-        this.inWindow = new AdaptiveTable(channels * Buckets.WIDE_ACTIVITY, 255);
         this.frames = frames;
         this.channels = channels;
         this.bits = bits;
@@ -139,7 +135,7 @@ public final class AudioModel {
         this.predictors = sideIndex + (side != null ? 1 : 0);
         this.samples = new int[frames * channels];
         this.predictions16 = new long[predictors];
-        this.shifted16 = new long[predictors];
+        this.window = new SampleWindow(channels * Buckets.WIDE_ACTIVITY, predictors);
         this.errors = new double[channels][predictors];
         this.shortLms = new Lms[channels];
         this.longLms = new Lms[channels];
@@ -201,30 +197,15 @@ public final class AudioModel {
         int scale16 = (int) Math.min(Integer.MAX_VALUE - 256, scale);
         int activity = Buckets.wideActivity(scale);
         if (windowed) {
-            // The window [lo, lo + 2^planes) about the prediction: one decision says whether the
-            // sample lies in it, and then only its offset's planes are coded. lo is a multiple of
-            // 2^(planes-1), so those planes but the top one are the sample's own low bits: what
-            // they hold (16-bit audio in 24 bits, a synthesiser's levels) is kept.
             long half = lean ? LEAN_WINDOW_SCALE * scale / 16 + LEAN_WINDOW_MARGIN
                     : WINDOW_SCALE * scale / 16 + WINDOW_MARGIN;
-            int planes = 66 - Long.numberOfLeadingZeros(half - 1); // the least with 2^(planes-2) >= half
-            if (planes < bits) {
-                long cell = 1L << (planes - 1);
-                long lo = Math.floorDiv(((predictions16[BLEND] + 8) >> 4) - cell / 2, cell) * cell;
-                lo = Math.max(0, Math.min(lo, (1L << bits) - (1L << planes)));
-                long offset = Integer.toUnsignedLong(value) - lo;
-                int cx = c * Buckets.WIDE_ACTIVITY + activity;
-                int in = coder.code(offset >= 0 && offset < 1L << planes ? 1 : 0, inWindow.p(cx));
-                inWindow.update(cx, in);
-                if (in == 1) {
-                    for (int k = 0; k < predictors; k++) {
-                        shifted16[k] = predictions16[k] - (lo << 4);
-                    }
-                    // planes below heavyFrom are light: 2^(b+2) <= scale/16
-                    int heavyFrom = lean ? Math.max(0, 32 - Integer.numberOfLeadingZeros(scale16) - LIGHT_PLANE_SHIFT) : 0;
-                    return (int) lo + mixer.code(coder, (int) offset, planes, heavyFrom, c, activity, scale16, shifted16,
-                            BLEND, 0, sideProbability, strong ? CASCADE_16 : BLEND, selectors, scales);
-                }
+            int planes = window.open(coder, value, bits, half, predictions16[BLEND], c * Buckets.WIDE_ACTIVITY + activity,
+                    predictions16);
+            if (planes > 0) {
+                // planes below heavyFrom are light: 2^(b+2) <= scale/16
+                int heavyFrom = lean ? Math.max(0, 32 - Integer.numberOfLeadingZeros(scale16) - LIGHT_PLANE_SHIFT) : 0;
+                return window.lo() + mixer.code(coder, window.offset(value), planes, heavyFrom, -1, c, activity, scale16,
+                        window.shifted(), BLEND, 0, sideProbability, strong ? CASCADE_16 : BLEND, selectors, scales);
             }
         }
         return mixer.code(coder, value, c, activity, scale16, predictions16, BLEND, 0, sideProbability,

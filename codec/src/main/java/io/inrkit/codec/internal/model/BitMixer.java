@@ -77,7 +77,7 @@ final class BitMixer {
     /**
      * @param mixed the indices of the predictions mixed, in order, among those each sample is given
      * @param lightPlanes whether some planes may be coded light ({@link #code(BinaryCoder, int, int, int,
-     *     int, int, int, long[], int, int, int[], int, int[], int[])})
+     *     int, int, int, int, long[], int, int, int[], int, int[], int[])})
      */
     BitMixer(int slots, int bits, int activityLevels, int[] mixed, int patterns, boolean side,
             int[] selectorSizes, boolean lightPlanes) {
@@ -140,8 +140,8 @@ final class BitMixer {
      */
     int code(BinaryCoder coder, int value, int slot, int activity, int scale16, long[] p16, int blend,
             int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
-        return code(coder, value, bits, 0, slot, activity, scale16, p16, blend, patternValue, sideProbability, second,
-                selectors, scales);
+        return code(coder, value, bits, 0, -1, slot, activity, scale16, p16, blend, patternValue, sideProbability,
+                second, selectors, scales);
     }
 
     /**
@@ -151,10 +151,12 @@ final class BitMixer {
      * Planes below {@code heavyFrom} are light (the lean window mode's, whose planes below a
      * quarter of the error are all but coin tosses): each mixes only the blend's table, the
      * prefix's, one table per plane (which learns padded zero planes at once) and the bias, in a
-     * mixer of its own, with no map.
+     * mixer of its own, with no map. {@code lo} is the window's lowest value when the prefix table
+     * is keyed by the sample's own high bits (the image window modes': they hold the image's
+     * histogram), or -1 when it is keyed by the offset's (the audio window modes').
      */
-    int code(BinaryCoder coder, int value, int planes, int heavyFrom, int slot, int activity, int scale16, long[] p16,
-            int blend, int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
+    int code(BinaryCoder coder, int value, int planes, int heavyFrom, int lo, int slot, int activity, int scale16,
+            long[] p16, int blend, int patternValue, int[] sideProbability, int second, int[] selectors, int[] scales) {
         long divisor = Buckets.divisor(scale16);
         double inverse = 1.0 / divisor;
         if (scales != null) {
@@ -170,7 +172,13 @@ final class BitMixer {
             long split16 = (((long) h << (b + 1)) + (1L << b)) << 4;
             int cb = slot * bits + b;
             int base = (cb * activityLevels + activity) * Buckets.DISTANCE;
-            int prefixCx = (slot << prefixBits) + (planes - 1 - b < prefixBits ? (1 << (planes - 1 - b)) + h : 0);
+            int prefixCx;
+            if (lo < 0) {
+                prefixCx = (slot << prefixBits) + (planes - 1 - b < prefixBits ? (1 << (planes - 1 - b)) + h : 0);
+            } else {
+                int known = bits - 1 - b;
+                prefixCx = (slot << prefixBits) + (known < prefixBits ? (1 << known) + ((lo + (h << (b + 1))) >> (b + 1)) : 0);
+            }
             if (b < heavyFrom) {
                 int cx = base + Buckets.signedDistance(p16[blend], split16, divisor, inverse);
                 h = (h << 1) | codeLight(coder, (value >>> b) & 1, cb, cx, prefixCx);

@@ -58,7 +58,7 @@ class ContainerReaderTest {
     }
 
     @Test
-    void framesAndSignalFieldsAreRefusedAtTheirByte() {
+    void framesAndSignalFieldsAreRefusedAtTheirByte() throws Exception {
         assertCorrupt("empty file at byte 0", new byte[0]);
         assertCorrupt("truncated .inr header: needs 4 more bytes, has 2 at byte " + (MODEL + 1),
                 Arrays.copyOf(context, MODEL + 3));
@@ -77,6 +77,14 @@ class ContainerReaderTest {
                 patched(context, bits, bits + 5, InrFormat.MODE_WINDOW2));
         assertCorrupt("coding mode 8 codes audio, the file holds an image at byte " + (bits + 5),
                 patched(context, bits, bits + 5, InrFormat.MODE_WINDOW2_LEAN));
+        assertCorrupt("coding mode 6 codes audio, the file holds an image at byte " + (bits + 5),
+                patched(context, bits, bits + 5, InrFormat.MODE_WINDOW));
+        // and audio in the image window mode: the snare in 3 blocks, its tiles section 8 + 3 * 8 bytes
+        byte[] audio = SampleFiles.contextOnly(CodecFixtures.snare(), new Tiling(100, 1), InrFormat.MODE_WINDOW);
+        int audioBits = MODEL + InrFormat.SECTION_OVERHEAD + InrFormat.TILES_HEADER_BYTES + 3 * InrFormat.TILE_ENTRY_BYTES;
+        assertEquals(InrFormat.MODE_WINDOW, InrContainer.parse(audio).mode());
+        assertCorrupt("coding mode 9 codes images, the file holds audio at byte " + (audioBits + 5),
+                patched(audio, audioBits, audioBits + 5, InrFormat.MODE_IMAGE_WINDOW));
         CorruptInputException head = assertThrows(CorruptInputException.class,
                 () -> InrContainer.readSpec(Arrays.copyOf(context, 20)));
         assertEquals("truncated .inr header: 20 bytes at byte 20", head.getMessage());
