@@ -38,6 +38,18 @@ final class ContainerWriter {
         return file.toByteArray();
     }
 
+    /** Bytes of the model sections {@link #write} writes for {@code c}, their frames included. */
+    static long modelBytes(InrContainer c) {
+        long bytes = 0;
+        for (StoredNetwork n : c.models()) {
+            bytes += InrFormat.SECTION_OVERHEAD + model(n).length;
+        }
+        if (c.contextNet() != null) {
+            bytes += InrFormat.SECTION_OVERHEAD + contextNet(c.spec(), c.contextNet()).length;
+        }
+        return bytes;
+    }
+
     static byte[] signal(SignalSpec spec, byte[] sha256) {
         ByteWriter s = new ByteWriter();
         s.u8(spec.kind() == SignalKind.IMAGE ? InrFormat.KIND_IMAGE : InrFormat.KIND_AUDIO);

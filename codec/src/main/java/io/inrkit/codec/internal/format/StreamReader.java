@@ -104,8 +104,14 @@ public final class StreamReader {
         if (streamable()) {
             throw new IllegalStateException("the file streams");
         }
-        prefix.write(in.readAllBytes());
-        return prefix.toByteArray();
+        // One array of the file's size: growing the prefix's buffer to a large file's size copied
+        // it a dozen times, half a second of a region's decode of a 12-megapixel photo.
+        byte[] rest = in.readAllBytes();
+        byte[] file = new byte[prefix.size() + rest.length];
+        byte[] read = prefix.toByteArray();
+        System.arraycopy(read, 0, file, 0, read.length);
+        System.arraycopy(rest, 0, file, read.length, rest.length);
+        return file;
     }
 
     public SignalSpec spec() {
