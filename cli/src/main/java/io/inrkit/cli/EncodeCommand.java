@@ -122,7 +122,8 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--tile", paramLabel = "N", description = "Images: code in independent NxN tiles (threads code "
             + "several at once; decode --region reads only those it touches). Default: "
-            + EncodeOptions.DEFAULT_TILE_SIZE + ".")
+            + EncodeOptions.DEFAULT_TILE_SIZE + "; with --preset fast " + EncodeOptions.FAST_SHALLOW_TILE_SIZE
+            + " for images of up to 8 bits.")
     Integer tile;
 
     @Option(names = "--block", paramLabel = "FRAMES", description = "Audio: code in independent blocks of FRAMES "

@@ -85,7 +85,7 @@ public final class Encoder {
         long start = System.nanoTime();
         byte[] sha = SampleHash.of(s);
         listener.stage("context model");
-        Tiling tiling = Tiling.of(s.spec(), o.tileSize(), o.blockFrames());
+        Tiling tiling = Tiling.of(s.spec(), o.tileSize(s.spec()), o.blockFrames());
         int contextMode = contextMode(o.preset(), s.kind());
         Presets.ContextNetwork contextNet = contextMode == InrFormat.MODE_CONTEXT2 && s.kind() == SignalKind.IMAGE
                 && !o.losslessModel() ? Presets.contextNet(o.preset()) : null;

@@ -90,7 +90,7 @@ public final class StreamCodec {
         if (spec.kind() != SignalKind.AUDIO || !streams(options)) {
             throw new IllegalArgumentException("only audio encoded without a network streams");
         }
-        Tiling tiling = Tiling.of(spec, options.tileSize(), options.blockFrames());
+        Tiling tiling = Tiling.of(spec, options.tileSize(spec), options.blockFrames());
         int mode = Encoder.contextMode(options.preset(), SignalKind.AUDIO);
         int blocks = Math.toIntExact(tiling.count(spec));
         StreamWriter writer = StreamWriter.begin(out, spec, tiling, mode);

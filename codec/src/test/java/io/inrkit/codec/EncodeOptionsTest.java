@@ -86,6 +86,22 @@ class EncodeOptionsTest {
     }
 
     @Test
+    void tilesAreThePresetsUnlessAskedFor() {
+        SignalSpec photo = SignalSpec.image(4000, 3000, 3, 8);
+        SignalSpec scan = SignalSpec.image(10000, 10000, 1, 16);
+        EncodeOptions fast = EncodeOptions.builder().preset(Preset.FAST).build();
+        assertEquals(256, fast.tileSize(photo));
+        assertEquals(512, fast.tileSize(scan));
+        assertEquals(512, EncodeOptions.builder().build().tileSize(photo));
+        assertEquals(512, EncodeOptions.builder().preset(Preset.MAX).build().tileSize(photo));
+        assertEquals(OptionalInt.empty(), fast.tileSize());
+        EncodeOptions asked = EncodeOptions.builder().preset(Preset.FAST).tileSize(384).build();
+        assertEquals(384, asked.tileSize(photo));
+        assertEquals(384, asked.tileSize(scan));
+        assertRefused("the tile size must be at least 16 pixels, got 8", () -> EncodeOptions.builder().tileSize(8).build());
+    }
+
+    @Test
     void theTableHasARowForEveryPresetAndKind() {
         for (Preset preset : Preset.values()) {
             for (io.inrkit.core.SignalKind kind : io.inrkit.core.SignalKind.values()) {

@@ -48,6 +48,37 @@ class TilesTest {
     }
 
     @Test
+    void theFastPresetCodesEightBitImagesInSmallerTiles() throws Exception {
+        Signal photo = repeatedAcross(CodecFixtures.image("kodim01-32x32.ppm"), 9);
+        EncodeOptions fast = EncodeOptions.builder().preset(EncodeOptions.Preset.FAST).threads(2).build();
+        byte[] file = Encoder.encode(photo, fast, Encoder.Listener.NONE).file();
+        assertEquals(List.of(EncodeOptions.FAST_SHALLOW_TILE_SIZE, 288 - EncodeOptions.FAST_SHALLOW_TILE_SIZE),
+                InrFileInfo.read(file).tiles().list().stream().map(InrFileInfo.Tile::width).toList());
+        assertEquals(photo, Decoder.decode(file, 2));
+        // deeper images keep the default edge, wider than this one
+        Signal deep = repeatedAcross(CodecFixtures.image("rgb16-16x16.ppm"), 18);
+        byte[] deepFile = Encoder.encode(deep, fast, Encoder.Listener.NONE).file();
+        assertEquals(1, InrFileInfo.read(deepFile).tiles().list().size());
+        assertEquals(deep, Decoder.decode(deepFile, 2));
+    }
+
+    /** {@code copies} copies of {@code image} side by side: a wide image of real pixels. */
+    private static Signal repeatedAcross(Signal image, int copies) {
+        int w = image.spec().width();
+        int h = image.spec().height();
+        int c = image.channels();
+        Signal.Builder b = Signal.builder(image.spec().withShape(h, w * copies));
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w * copies; x++) {
+                for (int ch = 0; ch < c; ch++) {
+                    b.set(y * w * copies + x, ch, image.sample(y * w + x % w, ch));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    @Test
     void aRegionDecodesFromTheTilesItTouches() throws Exception {
         Signal image = CodecFixtures.image("kodim01-32x32.ppm");
         byte[] file = Encoder.encode(image, tiles(16, 64, 2), Encoder.Listener.NONE).file();
