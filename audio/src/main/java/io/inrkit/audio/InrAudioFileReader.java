@@ -1,15 +1,13 @@
 package io.inrkit.audio;
 
-import io.inrkit.codec.Decoder;
 import io.inrkit.codec.InrFileInfo;
 import io.inrkit.core.BadInputException;
-import io.inrkit.core.Signal;
 import io.inrkit.core.SignalKind;
 import io.inrkit.core.SignalSpec;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Optional;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -19,8 +17,11 @@ import org.tritonus.share.sampled.file.TAudioFileReader;
 
 /**
  * Reads .inr audio through javax.sound.sampled: {@code AudioSystem.getAudioInputStream(file)}
- * gives signed little-endian PCM at the clip's own depth. The whole file is read, decoded and
- * checked (SHA-256 of the samples) before the stream is returned. Anything that is not .inr
+ * gives signed little-endian PCM at the clip's own depth, decoded block by block while it is read
+ * ({@link DecodingPcmStream}): a reader holds a few blocks, never the recording. Each block is
+ * handed on once it matches its CRC32C; a bad header or first block is refused before the stream
+ * is returned, a defect found later (the SHA-256 of every sample) is an IOException from the read
+ * that reaches it. Anything that is not .inr
  * audio is refused with UnsupportedAudioFileException after reading at most
  * {@link InrFileInfo#SPEC_BYTES} bytes, so that AudioSystem can offer the stream to other readers.
  *
@@ -49,17 +50,9 @@ public final class InrAudioFileReader extends TAudioFileReader {
             throws UnsupportedAudioFileException, IOException {
         byte[] head = in.readNBytes(InrFileInfo.SPEC_BYTES);
         SignalSpec spec = spec(head);
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        all.write(head);
-        in.transferTo(all);
-        Signal signal;
-        try {
-            signal = Decoder.decode(all.toByteArray(), Runtime.getRuntime().availableProcessors());
-        } catch (BadInputException e) {
-            throw new IOException("cannot decode .inr audio: " + e.getMessage(), e);
-        }
-        byte[] pcm = AudioFiles.littleEndianPcm(byteAligned(signal), false);
-        return new AudioInputStream(new ByteArrayInputStream(pcm), pcmFormat(spec), spec.frames());
+        InputStream pcm = DecodingPcmStream.open(new SequenceInputStream(new ByteArrayInputStream(head), in),
+                Runtime.getRuntime().availableProcessors());
+        return new AudioInputStream(pcm, pcmFormat(spec), spec.frames());
     }
 
     /** The audio signal the header describes; not .inr audio is "unsupported" for AudioSystem. */
@@ -72,20 +65,6 @@ public final class InrAudioFileReader extends TAudioFileReader {
         } catch (BadInputException e) {
             throw new IOException("cannot read the .inr header: " + e.getMessage(), e);
         }
-    }
-
-    /** Samples of 12 or 20 bits, say, shifted to the top of 16 or 24 as PCM containers hold them. */
-    private static Signal byteAligned(Signal signal) {
-        int bits = signal.bitDepth();
-        int container = (bits + 7) / 8 * 8;
-        if (bits == container) {
-            return signal;
-        }
-        Signal.Builder b = Signal.builder(signal.spec().withBitDepth(container));
-        for (int i = 0, n = signal.sampleCount(); i < n; i++) {
-            b.set(i, signal.sample(i) << (container - bits));
-        }
-        return b.build();
     }
 
     private static AudioFormat pcmFormat(SignalSpec spec) {
