@@ -78,8 +78,8 @@ final class DecodingPcmStream extends InputStream {
             }, options, StreamCodec.Progress.NONE);
         } catch (IOException e) {
             last = new Item(null, e);
-        } catch (RuntimeException e) {
-            last = new Item(null, new IOException(e.getMessage(), e));
+        } catch (RuntimeException | Error e) { // an Error too: the reader must not wait for ever
+            last = new Item(null, new IOException(String.valueOf(e.getMessage()), e));
         }
         try {
             queue.put(last);
