@@ -15,11 +15,14 @@ import io.inrkit.codec.internal.format.TiledBits;
 import io.inrkit.codec.internal.format.Tiling;
 import io.inrkit.codec.internal.model.ContextNet;
 import io.inrkit.codec.internal.model.TiledCoding;
+import io.inrkit.codec.internal.quant.Quantizer;
 import io.inrkit.codec.internal.quant.TensorFormat;
 import io.inrkit.codec.internal.search.ContextNetSearch;
 import io.inrkit.core.CorruptInputException;
 import io.inrkit.core.Signal;
 import io.inrkit.core.UnsupportedFormatException;
+import io.inrkit.core.fit.ContextNetFitter;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,54 @@ class ContextNetTest {
         assertEquals(TensorFormat.INT8_CHANNEL, named.weights2().format());
         assertEquals(TensorFormat.FP16, named.bias1().format(), "biases are FP16");
         assertEquals(net.weights1().dequantize().length, named.weights1().dequantize().length);
+        assertEquals(TensorFormat.INT5_CHANNEL, net.weights1().format(), "auto: the first layer trained for int5");
+    }
+
+    @Test
+    void trainingForTheStoredWeightsBeatsRoundingThemAfterwards() {
+        ContextNet.Samples[] samplers = ContextNetSearch.samplers(crop, tiling);
+        TiledCoding.encode(crop, null, InrFormat.MODE_CONTEXT2, null, samplers, tiling, 2);
+        int inputs = ContextNet.IMAGE_INPUTS;
+        int n = 0;
+        for (ContextNet.Samples t : samplers) {
+            n += t.count();
+        }
+        float[] features = new float[n * inputs];
+        float[] targets = new float[n];
+        for (int i = 0, at = 0; i < samplers.length; at += samplers[i].count(), i++) {
+            samplers[i].copyInto(features, targets, at);
+        }
+        int hidden = 8;
+        ContextNetFitter.Weights fitted = ContextNetFitter.fit(features, targets, inputs, hidden, 600, 5);
+        UnaryOperator<float[]> int4 = w -> Quantizer.quantize(w, inputs, hidden, TensorFormat.INT4_CHANNEL)
+                .dequantize();
+        ContextNetFitter.Weights aware = ContextNetFitter.fit(features, targets, inputs, hidden, 600, 6, 2e-4, fitted,
+                int4);
+        // the control: as many more steps in float, then rounded
+        ContextNetFitter.Weights more = ContextNetFitter.fit(features, targets, inputs, hidden, 600, 6, 2e-4, fitted,
+                null);
+        double rounded = meanError(more, int4.apply(more.weights1()), features, targets);
+        double trained = meanError(aware, int4.apply(aware.weights1()), features, targets);
+        assertTrue(trained < 0.98 * rounded, "int4 error trained for " + trained + ", rounded after " + rounded);
+    }
+
+    /** The network's mean absolute error with {@code w1} for its first layer. */
+    private static double meanError(ContextNetFitter.Weights w, float[] w1, float[] features, float[] targets) {
+        int inputs = w.inputs();
+        int hidden = w.hidden();
+        double sum = 0;
+        for (int k = 0; k < targets.length; k++) {
+            double out = w.bias2();
+            for (int j = 0; j < hidden; j++) {
+                double a = w.bias1()[j];
+                for (int i = 0; i < inputs; i++) {
+                    a += features[k * inputs + i] * w1[i * hidden + j];
+                }
+                out += w.weights2()[j] * Math.tanh(a);
+            }
+            sum += Math.abs(out - targets[k]);
+        }
+        return sum / targets.length;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.inrkit.core.fit;
 
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Fits the codec's context network: {@code inputs -> hidden} tanh units, one linear output, L1
@@ -40,15 +41,32 @@ public final class ContextNetFitter {
      * row) in {@code steps} mini-batches.
      */
     public static Weights fit(float[] features, float[] targets, int inputs, int hidden, int steps, long seed) {
+        return fit(features, targets, inputs, hidden, steps, seed, LEARNING_RATE, null, null);
+    }
+
+    /**
+     * Fits as {@link #fit(float[], float[], int, int, int, long)} does, from {@code start}'s
+     * weights when it is not null, and quantization-aware when {@code firstLayerStored} is not
+     * null: every step's forward pass uses the first layer's weights as they would be stored
+     * ({@code firstLayerStored} maps the float weights to their dequantized values), and the
+     * gradient reaches the float weights unchanged (the straight-through estimator), so the
+     * weights settle where their rounded values serve.
+     */
+    public static Weights fit(float[] features, float[] targets, int inputs, int hidden, int steps, long seed,
+            double rate, Weights start, UnaryOperator<float[]> firstLayerStored) {
         int n = targets.length;
         if (n == 0 || features.length != (long) n * inputs || inputs < 1 || hidden < 1) {
             throw new IllegalArgumentException(features.length + " features for " + n + " samples of " + inputs);
         }
+        if (start != null && (start.inputs() != inputs || start.hidden() != hidden)) {
+            throw new IllegalArgumentException("a start of " + start.inputs() + "-" + start.hidden() + " for "
+                    + inputs + "-" + hidden);
+        }
         SplittableRandom random = new SplittableRandom(seed);
-        float[] w1 = xavier(random, inputs, hidden);
-        float[] b1 = new float[hidden];
-        float[] w2 = xavier(random, hidden, 1);
-        float[] b2 = new float[1];
+        float[] w1 = start != null ? start.weights1().clone() : xavier(random, inputs, hidden);
+        float[] b1 = start != null ? start.bias1().clone() : new float[hidden];
+        float[] w2 = start != null ? start.weights2().clone() : xavier(random, hidden, 1);
+        float[] b2 = {start != null ? start.bias2() : 0};
         float[] gw1 = new float[w1.length];
         float[] gb1 = new float[hidden];
         float[] gw2 = new float[hidden];
@@ -61,6 +79,7 @@ public final class ContextNetFitter {
         int batch = Math.min(BATCH, n);
         float unit = 1f / batch;
         for (int step = 1; step <= steps; step++) {
+            float[] forward = firstLayerStored == null ? w1 : firstLayerStored.apply(w1);
             java.util.Arrays.fill(gw1, 0);
             java.util.Arrays.fill(gb1, 0);
             java.util.Arrays.fill(gw2, 0);
@@ -72,7 +91,7 @@ public final class ContextNetFitter {
                 for (int i = 0; i < inputs; i++) {
                     float x = features[row + i];
                     for (int j = 0, at = i * hidden; j < hidden; j++) {
-                        a[j] += x * w1[at + j];
+                        a[j] += x * forward[at + j];
                     }
                 }
                 float out = b2[0];
@@ -99,10 +118,10 @@ public final class ContextNetFitter {
                     }
                 }
             }
-            aw1.step(w1, gw1, LEARNING_RATE, step);
-            ab1.step(b1, gb1, LEARNING_RATE, step);
-            aw2.step(w2, gw2, LEARNING_RATE, step);
-            ab2.step(b2, gb2, LEARNING_RATE, step);
+            aw1.step(w1, gw1, rate, step);
+            ab1.step(b1, gb1, rate, step);
+            aw2.step(w2, gw2, rate, step);
+            ab2.step(b2, gb2, rate, step);
         }
         return new Weights(inputs, hidden, w1, b1, w2, b2[0]);
     }
