@@ -147,7 +147,7 @@ final class DecodingPcmStream extends InputStream {
 
     @Override
     public int available() {
-        return current == null ? 0 : current.pcm().length - at;
+        return ended || current == null ? 0 : current.pcm().length - at;
     }
 
     @Override

@@ -21,9 +21,9 @@ import org.tritonus.share.sampled.file.TAudioFileReader;
  * ({@link DecodingPcmStream}): a reader holds a few blocks, never the recording. Each block is
  * handed on once it matches its CRC32C; a bad header or first block is refused before the stream
  * is returned, a defect found later (the SHA-256 of every sample) is an IOException from the read
- * that reaches it. Anything that is not .inr
- * audio is refused with UnsupportedAudioFileException after reading at most
- * {@link InrFileInfo#SPEC_BYTES} bytes, so that AudioSystem can offer the stream to other readers.
+ * that reaches it. Anything that is not .inr audio is refused with UnsupportedAudioFileException
+ * after reading at most {@link InrFileInfo#SPEC_BYTES} bytes, so that AudioSystem can offer the
+ * stream to other readers.
  *
  * <p>Thread-safe: AudioSystem shares one provider instance, and it keeps no state between calls,
  * so several threads may read at once, the same file too.

@@ -106,16 +106,18 @@ final class DemoCommand implements Callable<Integer> {
         return allExact ? ExitCode.OK : ExitCode.INTERNAL;
     }
 
-    /** What the network the file keeps saved against the same encoder's file without one; empty without one. */
+    /**
+     * What the network the file keeps saved against the encoder's context-only candidate (its
+     * first); empty without a network.
+     */
     static Optional<String> saving(String sample, EncodeResult r) {
-        if (r.info().sizes().models() == 0) {
+        if (r.sizes().models() == 0) {
             return Optional.empty();
         }
-        return r.candidates().stream().filter(c -> c.modelBytes() == 0 && c.inrBytes() < 0 && c.mixedBytes() < 0)
-                .findFirst().map(without -> String.format(Locale.ROOT,
-                        "%s keeps its network (%s, %d bytes): %d bytes against %d without it, %d saved",
-                        sample, r.chosen(), r.info().sizes().models(), r.file().length, without.totalBytes(),
-                        without.totalBytes() - r.file().length));
+        int without = r.candidates().get(0).totalBytes();
+        return Optional.of(String.format(Locale.ROOT,
+                "%s keeps its network (%s, %d bytes): %d bytes against %d without it, %d saved",
+                sample, r.chosen(), r.sizes().models(), r.file().length, without, without - r.file().length));
     }
 
     private static Path extract(String resource, Path dir) throws IOException {
