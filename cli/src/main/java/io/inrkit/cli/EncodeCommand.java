@@ -120,8 +120,9 @@ final class EncodeCommand implements Callable<Integer> {
                     + "Default: int8 for coordinate networks; the context network chooses per tensor.")
     String weights;
 
-    @Option(names = "--tile", paramLabel = "N", description = "Images: code in independent NxN tiles (threads code "
-            + "several at once; decode --region reads only those it touches). Default: "
+    @Option(names = "--tile", paramLabel = "N", description = "Images: code in independent tiles of at most NxN, "
+            + "two equal halves where two are needed across or down (threads code several at once; decode --region "
+            + "reads only those it touches). Default: "
             + EncodeOptions.DEFAULT_TILE_SIZE + "; with --preset fast " + EncodeOptions.FAST_SHALLOW_TILE_SIZE
             + " for images of up to 8 bits.")
     Integer tile;

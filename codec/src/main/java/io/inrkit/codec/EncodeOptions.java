@@ -172,9 +172,10 @@ public final class EncodeOptions {
     }
 
     /**
-     * Images: the edge of the square tiles {@code spec} is coded in, the one asked for or else
-     * the preset's: {@link #FAST_SHALLOW_TILE_SIZE} for the fast preset and at most 8 bits,
-     * {@link #DEFAULT_TILE_SIZE} otherwise.
+     * Images: the longest tile edge {@code spec} is coded with, the one asked for or else the
+     * preset's: {@link #FAST_SHALLOW_TILE_SIZE} for the fast preset and at most 8 bits,
+     * {@link #DEFAULT_TILE_SIZE} otherwise. Where two tiles are needed across (or down) they are
+     * two equal halves, narrower than the edge.
      */
     public int tileSize(SignalSpec spec) {
         boolean fastShallow = preset == Preset.FAST && spec.bitDepth() <= 8;

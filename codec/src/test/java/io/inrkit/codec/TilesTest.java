@@ -35,7 +35,8 @@ class TilesTest {
         assertArrayEquals(one, four);
         InrFileInfo info = InrFileInfo.read(one);
         assertEquals(2, info.version());
-        assertEquals(List.of(20, 12, 20, 12), info.tiles().list().stream().map(InrFileInfo.Tile::width).toList());
+        // two tiles across and down: equal halves, not 20 beside 12
+        assertEquals(List.of(16, 16, 16, 16), info.tiles().list().stream().map(InrFileInfo.Tile::width).toList());
         assertTrue(info.tiles().checked());
         assertEquals(image, Decoder.decode(one, 1));
         assertEquals(image, Decoder.decode(one, 3));
@@ -52,9 +53,14 @@ class TilesTest {
         Signal photo = repeatedAcross(CodecFixtures.image("kodim01-32x32.ppm"), 9);
         EncodeOptions fast = EncodeOptions.builder().preset(EncodeOptions.Preset.FAST).threads(2).build();
         byte[] file = Encoder.encode(photo, fast, Encoder.Listener.NONE).file();
-        assertEquals(List.of(EncodeOptions.FAST_SHALLOW_TILE_SIZE, 288 - EncodeOptions.FAST_SHALLOW_TILE_SIZE),
-                InrFileInfo.read(file).tiles().list().stream().map(InrFileInfo.Tile::width).toList());
+        assertEquals(List.of(144, 144), InrFileInfo.read(file).tiles().list().stream().map(InrFileInfo.Tile::width)
+                .toList()); // 288 needs two 256-wide tiles: two halves
         assertEquals(photo, Decoder.decode(file, 2));
+        Signal wider = repeatedAcross(CodecFixtures.image("kodim01-32x32.ppm"), 17);
+        byte[] widerFile = Encoder.encode(wider, fast, Encoder.Listener.NONE).file();
+        assertEquals(List.of(256, 256, 32), InrFileInfo.read(widerFile).tiles().list().stream()
+                .map(InrFileInfo.Tile::width).toList()); // three or more across stay full, the last one narrower
+        assertEquals(wider, Decoder.decode(widerFile, 2));
         // deeper images keep the default edge, wider than this one
         Signal deep = repeatedAcross(CodecFixtures.image("rgb16-16x16.ppm"), 18);
         byte[] deepFile = Encoder.encode(deep, fast, Encoder.Listener.NONE).file();

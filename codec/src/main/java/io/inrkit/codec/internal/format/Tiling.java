@@ -43,11 +43,27 @@ public record Tiling(int tileWidth, int tileHeight) {
         return of(spec, DEFAULT_EDGE, DEFAULT_BLOCK_FRAMES);
     }
 
-    /** Square tiles of {@code edge} pixels for images, blocks of {@code frames} for audio. */
+    /**
+     * Tiles of at most {@code edge} pixels a side for images, blocks of at most {@code frames} for
+     * audio: the fewest that fit, and where that is two across (or down, or two blocks), two of
+     * equal size rather than a full one and a remnant. Two threads then finish together: a
+     * 768x512 photo in two 384x512 tiles codes in about half the one-thread time, against two
+     * thirds with a 512-wide tile beside a 256-wide one, at the same size (docs/CODEC.md,
+     * "Tiles"). With three or more a side the tiles stay full: an edge-sized region then still
+     * touches at most two a side, and many tiles share out over the threads evenly enough.
+     */
     public static Tiling of(SignalSpec spec, int edge, int frames) {
         return spec.kind() == SignalKind.IMAGE
-                ? new Tiling(Math.min(edge, spec.width()), Math.min(edge, spec.height()))
-                : new Tiling(Math.min(frames, spec.frames()), 1);
+                ? new Tiling(side(spec.width(), edge), side(spec.height(), edge))
+                : new Tiling(side(spec.frames(), frames), 1);
+    }
+
+    /** A tile's side along a dimension of {@code length} positions, with tiles of at most {@code edge}. */
+    private static int side(int length, int edge) {
+        if (length <= edge) {
+            return length;
+        }
+        return ceilDiv(length, edge) == 2 ? (int) ceilDiv(length, 2) : edge;
     }
 
     /** Tiles across. */
