@@ -166,7 +166,7 @@ public final class EncodeOptions {
         return segmentFrames;
     }
 
-    /** Images: the edge of the square tiles asked for; empty: the preset's ({@link #tileSize(SignalSpec)}). */
+    /** Images: the longest tile edge asked for; empty: the preset's ({@link #tileSize(SignalSpec)}). */
     public OptionalInt tileSize() {
         return tileSize;
     }
