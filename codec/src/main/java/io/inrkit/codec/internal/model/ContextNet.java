@@ -27,7 +27,7 @@ public final class ContextNet {
 
     private final int inputs;
     private final int hidden;
-    /** First layer, hidden x inputs (each unit's weights together, as they are summed). */
+    /** First layer, inputs x hidden (as stored: a row an input), so one input reaches every unit in one pass. */
     private final double[] weights1;
     private final double[] bias1;
     private final double[] weights2;
@@ -44,12 +44,7 @@ public final class ContextNet {
         }
         this.inputs = inputs;
         this.hidden = hidden;
-        this.weights1 = new double[inputs * hidden];
-        for (int i = 0; i < inputs; i++) {
-            for (int j = 0; j < hidden; j++) {
-                this.weights1[j * inputs + i] = weights1[i * hidden + j];
-            }
-        }
+        this.weights1 = toDouble(weights1);
         this.bias1 = toDouble(bias1);
         this.weights2 = toDouble(weights2);
         this.bias2 = bias2;
@@ -61,20 +56,37 @@ public final class ContextNet {
                 n.weights2().dequantize(), n.bias2().dequantize()[0]);
     }
 
+    /** Room for {@link #output(double[], double[])}'s hidden units: one a caller (a tile's model). */
+    double[] scratch() {
+        return new double[hidden];
+    }
+
+    /** {@link #output(double[], double[])} with scratch of its own. */
+    public double output(double[] in) {
+        return output(in, scratch());
+    }
+
     /**
      * The output for {@code in} ({@link #inputs} values): {@code b2 + sum_j w2_j tanh(b1_j +
      * sum_i in_i w1_ij)}, every sum in index order, clipped to +-{@link #LIMIT}. {@code tanh} is
-     * {@link StrictMath#tanh}, fdlibm's algorithm, so it gives the same bits on every machine
-     * (tanh beat a hard tanh, 820 bytes saved on kodim23 against 623).
+     * fdlibm's ({@link FdlibmTanh}, StrictMath's bits), so it gives the same bits on every machine
+     * (tanh beat a hard tanh, 820 bytes saved on kodim23 against 623). The first layer's sums
+     * advance together, an input at a time: each unit's sum still runs in input order, so the
+     * result is the same as one unit at a time, and the JIT can use vector instructions.
+     *
+     * @param a at least {@code hidden} values, overwritten
      */
-    public double output(double[] in) {
-        double out = bias2;
-        for (int j = 0, row = 0; j < hidden; j++, row += inputs) {
-            double a = bias1[j];
-            for (int i = 0; i < inputs; i++) {
-                a += in[i] * weights1[row + i];
+    public double output(double[] in, double[] a) {
+        System.arraycopy(bias1, 0, a, 0, hidden);
+        for (int i = 0, row = 0; i < inputs; i++, row += hidden) {
+            double v = in[i];
+            for (int j = 0; j < hidden; j++) {
+                a[j] += v * weights1[row + j];
             }
-            out += weights2[j] * StrictMath.tanh(a);
+        }
+        double out = bias2;
+        for (int j = 0; j < hidden; j++) {
+            out += weights2[j] * FdlibmTanh.tanh(a[j]);
         }
         return clip(out);
     }

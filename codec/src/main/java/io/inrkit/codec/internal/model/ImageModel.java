@@ -104,6 +104,8 @@ public final class ImageModel {
     private final ContextNet.Samples capture;
     /** The network's inputs for the current sample, when it has a network or collects for one. */
     private final double[] netInput;
+    /** The network's hidden units, this tile's own: the network is shared by the tiles' threads. */
+    private final double[] netScratch;
     /** 2^-bits: one input unit is 2^bits / 16 of a sample's 1/16 units. */
     private final double netUnit;
     /** The first least-squares prediction of each channel at the current pixel, for those coded after it. */
@@ -159,6 +161,7 @@ public final class ImageModel {
         this.net = net;
         this.capture = capture;
         this.netInput = net != null || capture != null ? new double[ContextNet.IMAGE_INPUTS] : null;
+        this.netScratch = net != null ? net.scratch() : null;
         this.netUnit = Math.scalb(1.0, -bits);
         this.lastOls = new long[channels];
         this.selectors = strong ? new int[net != null ? 4 : 3] : null;
@@ -299,7 +302,7 @@ public final class ImageModel {
             netInputs(x, y, ci, c);
             if (net != null) {
                 predictions16[netIndex] = clamp(predictions16[NET_BASE]
-                        + Math.round(Math.scalb(net.output(netInput), bits)), max);
+                        + Math.round(Math.scalb(net.output(netInput, netScratch), bits)), max);
             }
         }
         // Error-weighted blend: each prediction weighted by 1 / (its recent error near here)^2.
