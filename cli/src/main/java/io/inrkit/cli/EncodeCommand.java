@@ -94,8 +94,9 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "P", defaultValue = "default",
             description = "fast (the first context model, 2 to 2.5x as fast, no network), default (the stronger context "
-                    + "model, context2; images whose bits reach 100 kB also try a 16-unit context network, kept where "
-                    + "it pays), max (context2, a 32-unit context network, and coordinate networks: two for images, "
+                    + "model, images through a window, context2+window, audio lean, context2+lean; images whose bits "
+                    + "reach 100 kB also try a 16-unit context network, kept where it pays), max (context2 without a "
+                    + "window, a 32-unit context network, and coordinate networks: two for images, "
                     + "one per audio segment). Default: ${DEFAULT-VALUE}.")
     String preset;
 

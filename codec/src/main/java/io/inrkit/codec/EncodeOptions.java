@@ -18,11 +18,16 @@ public final class EncodeOptions {
         /** The first context model (2 to 2.5 times as fast to encode and decode); no network. */
         FAST,
         /**
-         * The stronger context model ({@code context2}); no network (no coordinate network has paid
-         * for its bytes on the photos, scans and recordings measured, docs/CODEC.md).
+         * The stronger context model through a window ({@code context2+window} for images,
+         * {@code context2+lean} for audio), and on images large enough the context network where it
+         * pays; no coordinate network (none has paid for its bytes on the photos, scans and
+         * recordings measured, docs/CODEC.md).
          */
         DEFAULT,
-        /** The stronger context model, and networks: two for images, one per audio segment. */
+        /**
+         * The stronger context model without a window (images) or with the full cascade (audio), a
+         * larger context network, and coordinate networks: two for images, one per audio segment.
+         */
         MAX;
 
         public static Preset fromId(String id) {

@@ -87,7 +87,7 @@ public final class Encoder {
         listener.stage("context model");
         Tiling tiling = Tiling.of(s.spec(), o.tileSize(s.spec()), o.blockFrames());
         int contextMode = contextMode(o.preset(), s.kind());
-        Presets.ContextNetwork contextNet = contextMode == InrFormat.MODE_CONTEXT2 && s.kind() == SignalKind.IMAGE
+        Presets.ContextNetwork contextNet = InrFormat.strongMode(contextMode) && s.kind() == SignalKind.IMAGE
                 && !o.losslessModel() ? Presets.contextNet(o.preset()) : null;
         ContextNet.Samples[] samplers = contextNet != null && ContextNetSearch.worthCollecting(s)
                 ? ContextNetSearch.samplers(s, tiling) : null;
@@ -129,7 +129,7 @@ public final class Encoder {
         }
         if (samplers != null && context.codedBytes() >= ContextNetSearch.MIN_CODED_BYTES) {
             listener.stage("context network");
-            ContextNetSearch.Result r = ContextNetSearch.search(s, sha, tiling, context, samplers, contextNet.hidden(),
+            ContextNetSearch.Result r = ContextNetSearch.search(s, sha, tiling, context, contextMode, samplers, contextNet.hidden(),
                     contextNet.steps(), o.namedWeightFormat().map(TensorFormat::of).orElse(null), o.seed(),
                     o.threads());
             int size = r.container() == null ? -1 : r.container().toBytes().length;
@@ -152,8 +152,9 @@ public final class Encoder {
      * The context model a preset codes with: the fast preset the first (2 to 2.5 times as fast
      * to encode and decode) through a window (images 0.77 of the time for 0.1% more bytes, audio
      * twice as fast and no larger), the others the stronger one; audio through a window at every
-     * preset, and at the default preset lean, 1.6-1.75 times as fast again for 0.12% more bytes
-     * (docs/CODEC.md has the figures).
+     * preset, and at the default preset lean, 1.6-1.75 times as fast again for 0.12% more bytes;
+     * images at the default preset through the stronger model's window (mode 10, with a context
+     * network 11), 0.56 of mode 3's time for 0.25% more bytes (docs/CODEC.md has the figures).
      */
     static int contextMode(EncodeOptions.Preset preset, SignalKind kind) {
         if (preset == EncodeOptions.Preset.FAST) {
@@ -162,7 +163,7 @@ public final class Encoder {
         if (kind == SignalKind.AUDIO) {
             return preset == EncodeOptions.Preset.MAX ? InrFormat.MODE_WINDOW2 : InrFormat.MODE_WINDOW2_LEAN;
         }
-        return InrFormat.MODE_CONTEXT2;
+        return preset == EncodeOptions.Preset.MAX ? InrFormat.MODE_CONTEXT2 : InrFormat.MODE_IMAGE_WINDOW2;
     }
 
     /** The networks to try for this signal and these options. */

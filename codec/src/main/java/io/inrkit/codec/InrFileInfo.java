@@ -31,7 +31,8 @@ import java.util.Optional;
  *     the networks' predictions), "inr" (the networks' predictions alone), "context2" and "mixed2"
  *     (the same with the stronger context model), "context2+net" (the stronger model with the
  *     context network), "context+window" and "context2+window" (each sample's high bits as one
- *     decision: the fast preset's), "context2+lean" (audio's default)
+ *     decision: the fast preset's, and the default's for images), "context2+net+window" (both),
+ *     "context2+lean" (audio's default)
  * @param sizes bytes of each part of the file
  * @param tiles the independently coded tiles (audio: blocks); a version-1 file has one, the whole signal
  * @param sha256 the SHA-256 of the samples that the file decodes to, in lower-case hex (what every
@@ -169,6 +170,8 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
             case InrFormat.MODE_WINDOW2 -> "context2+window";
             case InrFormat.MODE_WINDOW2_LEAN -> "context2+lean";
             case InrFormat.MODE_IMAGE_WINDOW -> "context+window";
+            case InrFormat.MODE_IMAGE_WINDOW2 -> "context2+window";
+            case InrFormat.MODE_IMAGE_WINDOW2_NET -> "context2+net+window";
             default -> "inr";
         };
     }

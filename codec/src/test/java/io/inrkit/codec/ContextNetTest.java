@@ -50,14 +50,14 @@ class ContextNetTest {
             collected += t.count();
         }
         assertEquals(crop.spec().sampleCount(), collected, "a small image gives every sample to the fit");
-        net = ContextNetSearch.search(crop, SampleHash.of(crop), tiling, context, samplers, 8, 300, null, 5, 2).net();
+        net = ContextNetSearch.search(crop, SampleHash.of(crop), tiling, context, InrFormat.MODE_CONTEXT2, samplers, 8, 300, null, 5, 2).net();
     }
 
     /** {@code crop} in mode 5 with {@link #net}, coded on {@code threads} threads. */
     static byte[] file(int threads) {
         TiledBits bits = TiledCoding.encode(crop, null, InrFormat.MODE_CONTEXT2_NET, ContextNet.of(net), null, tiling,
                 threads);
-        return InrContainer.withContextNet(crop.spec(), SampleHash.of(crop), net, bits).toBytes();
+        return InrContainer.withContextNet(crop.spec(), SampleHash.of(crop), net, InrFormat.MODE_CONTEXT2_NET, bits).toBytes();
     }
 
     @Test
@@ -89,7 +89,7 @@ class ContextNetTest {
         ContextNet.Samples[] samplers = ContextNetSearch.samplers(crop, tiling);
         TiledBits bits = TiledCoding.encode(crop, null, InrFormat.MODE_CONTEXT2, null, samplers, tiling, 1);
         assertEquals(context, bits, "the same bits whatever the threads");
-        assertEquals(net, ContextNetSearch.search(crop, SampleHash.of(crop), tiling, bits, samplers, 8, 300, null, 5, 1)
+        assertEquals(net, ContextNetSearch.search(crop, SampleHash.of(crop), tiling, bits, InrFormat.MODE_CONTEXT2, samplers, 8, 300, null, 5, 1)
                 .net(), "the same network: the encoder's bytes must not change from run to run");
     }
 
@@ -97,7 +97,7 @@ class ContextNetTest {
     void weightFormatsArePerTensorUnlessOneIsNamed() {
         ContextNet.Samples[] samplers = ContextNetSearch.samplers(crop, tiling);
         TiledBits bits = TiledCoding.encode(crop, null, InrFormat.MODE_CONTEXT2, null, samplers, tiling, 2);
-        StoredContextNet named = ContextNetSearch.search(crop, SampleHash.of(crop), tiling, bits, samplers, 8, 300,
+        StoredContextNet named = ContextNetSearch.search(crop, SampleHash.of(crop), tiling, bits, InrFormat.MODE_CONTEXT2, samplers, 8, 300,
                 TensorFormat.INT8_CHANNEL, 5, 2).net();
         assertEquals(TensorFormat.INT8_CHANNEL, named.weights1().format());
         assertEquals(TensorFormat.INT8_CHANNEL, named.weights2().format());
@@ -156,7 +156,7 @@ class ContextNetTest {
     @Test
     void theEncoderLeavesSmallImagesWithoutANetworkAndWastesNoTimeOnThem() {
         EncodeResult r = Encoder.encode(crop, EncodeOptions.builder().threads(2).build(), Encoder.Listener.NONE);
-        assertEquals("context2", r.info().codingMode());
+        assertEquals("context2+window", r.info().codingMode());
         assertFalse(r.candidates().stream().anyMatch(c -> c.name().startsWith("context network")),
                 "a 32x32 crop cannot code to the bytes a network needs to pay");
     }

@@ -63,7 +63,7 @@ class GoldenFilesTest {
                 .build();
     }
 
-    /** The default preset: the stronger context model ({@code context2}). */
+    /** The default preset: the stronger context model, images through its window ({@code context2+window}). */
     static EncodeOptions strongTiles(int edge, int frames) {
         return EncodeOptions.builder().tileSize(edge).blockFrames(frames).threads(2).build();
     }
@@ -82,11 +82,11 @@ class GoldenFilesTest {
                     s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, 128, FitListener.NONE)
                             .store(TensorFormat.INT8_CHANNEL), new Tiling(100, 1)), "mixed"),
             new Golden("kodim01-32x32-tiles24-context2.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
-                    s -> Encoder.encode(s, strongTiles(24, 64), Encoder.Listener.NONE).file(), "context2"),
+                    s -> SampleFiles.contextOnly(s, new Tiling(24, 24), InrFormat.MODE_CONTEXT2), "context2"),
             new Golden("m51-16x16-gray16-tiles16-context2.inr", () -> CodecFixtures.image("m51-16x16.pgm"),
-                    s -> Encoder.encode(s, strongTiles(16, 64), Encoder.Listener.NONE).file(), "context2"),
+                    s -> SampleFiles.contextOnly(s, new Tiling(16, 16), InrFormat.MODE_CONTEXT2), "context2"),
             new Golden("rgb16-16x16-context2.inr", () -> CodecFixtures.image("rgb16-16x16.ppm"),
-                    s -> Encoder.encode(s, strongTiles(512, 64), Encoder.Listener.NONE).file(), "context2"),
+                    s -> SampleFiles.contextOnly(s, new Tiling(16, 16), InrFormat.MODE_CONTEXT2), "context2"),
             new Golden("snare-256f-24bit-blocks100-context2.inr", CodecFixtures::snare,
                     s -> SampleFiles.contextOnly(s, new Tiling(100, 1), InrFormat.MODE_CONTEXT2), "context2"),
             new Golden("kodim01-32x32-tiles24-siren-int8-mixed2.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
@@ -96,7 +96,7 @@ class GoldenFilesTest {
                     s -> SampleFiles.mixed(s, TrainedNetworks.fit(s, TINY, 128, FitListener.NONE)
                             .store(TensorFormat.INT8_CHANNEL), new Tiling(100, 1), InrFormat.MODE_MIXED2), "mixed2"),
             new Golden("kodim01-32x32-tiles24-context2net.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
-                    s -> SampleFiles.withContextNet(s, new Tiling(24, 24)), "context2+net"),
+                    s -> SampleFiles.withContextNet(s, new Tiling(24, 24), InrFormat.MODE_CONTEXT2), "context2+net"),
             new Golden("snare-256f-24bit-blocks100-context-window.inr", CodecFixtures::snare,
                     s -> Encoder.encode(s, tiles(16, 100), Encoder.Listener.NONE).file(), "context+window"),
             new Golden("snare-256f-24bit-blocks100-context2-window.inr", CodecFixtures::snare,
@@ -104,9 +104,18 @@ class GoldenFilesTest {
             new Golden("snare-256f-24bit-blocks100-context2-lean.inr", CodecFixtures::snare,
                     s -> Encoder.encode(s, strongTiles(16, 100), Encoder.Listener.NONE).file(), "context2+lean"),
             new Golden("kodim01-32x32-tiles24-context-window.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
-                    s -> Encoder.encode(s, tiles(24, 64), Encoder.Listener.NONE).file(), "context+window"),
+                    s -> SampleFiles.contextOnly(s, new Tiling(24, 24), InrFormat.MODE_IMAGE_WINDOW), "context+window"),
             new Golden("m51-16x16-gray16-tiles16-context-window.inr", () -> CodecFixtures.image("m51-16x16.pgm"),
-                    s -> Encoder.encode(s, tiles(16, 64), Encoder.Listener.NONE).file(), "context+window"));
+                    s -> Encoder.encode(s, tiles(16, 64), Encoder.Listener.NONE).file(), "context+window"),
+            new Golden("kodim01-32x32-tiles16-context2-window.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
+                    s -> Encoder.encode(s, strongTiles(24, 64), Encoder.Listener.NONE).file(), "context2+window"),
+            new Golden("m51-16x16-gray16-tiles16-context2-window.inr", () -> CodecFixtures.image("m51-16x16.pgm"),
+                    s -> Encoder.encode(s, strongTiles(16, 64), Encoder.Listener.NONE).file(), "context2+window"),
+            new Golden("rgb16-16x16-context2-window.inr", () -> CodecFixtures.image("rgb16-16x16.ppm"),
+                    s -> Encoder.encode(s, strongTiles(512, 64), Encoder.Listener.NONE).file(), "context2+window"),
+            new Golden("kodim01-32x32-tiles24-context2net-window.inr", () -> CodecFixtures.image("kodim01-32x32.ppm"),
+                    s -> SampleFiles.withContextNet(s, new Tiling(24, 24), InrFormat.MODE_IMAGE_WINDOW2),
+                    "context2+net+window"));
 
     @Test
     void everyVersionOneFileDecodesToItsOriginalSamples() throws Exception {

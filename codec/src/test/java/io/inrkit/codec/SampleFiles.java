@@ -64,16 +64,18 @@ public final class SampleFiles {
     }
 
     /**
-     * {@code s} coded in mode 5 in these tiles, with a context network of 8 hidden units fitted
-     * in 300 steps to the samples its context2 coding collects (whether or not it pays).
+     * {@code s} coded in these tiles with a context network of 8 hidden units fitted in 300 steps
+     * to the samples its coding in {@code contextMode} (3 or 10) collects, whether or not it pays:
+     * in mode 5 or 11.
      */
-    public static byte[] withContextNet(Signal s, Tiling tiling) {
+    public static byte[] withContextNet(Signal s, Tiling tiling, int contextMode) {
         ContextNet.Samples[] samplers = ContextNetSearch.samplers(s, tiling);
-        TiledBits context = TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT2, null, samplers, tiling, 2);
-        StoredContextNet net = ContextNetSearch.search(s, SampleHash.of(s), tiling, context, samplers, 8, 300, null, 5,
-                2).net();
-        TiledBits bits = TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT2_NET, ContextNet.of(net), null, tiling, 2);
-        return InrContainer.withContextNet(s.spec(), SampleHash.of(s), net, bits).toBytes();
+        TiledBits context = TiledCoding.encode(s, null, contextMode, null, samplers, tiling, 2);
+        StoredContextNet net = ContextNetSearch.search(s, SampleHash.of(s), tiling, context, contextMode, samplers, 8,
+                300, null, 5, 2).net();
+        int mode = InrFormat.netMode(contextMode);
+        TiledBits bits = TiledCoding.encode(s, null, mode, ContextNet.of(net), null, tiling, 2);
+        return InrContainer.withContextNet(s.spec(), SampleHash.of(s), net, mode, bits).toBytes();
     }
 
     /**

@@ -122,7 +122,7 @@ final class ContainerReader {
         if (mode > InrFormat.MAX_MODE) {
             throw new UnsupportedFormatException("unknown coding mode " + mode);
         }
-        if (mode == InrFormat.MODE_CONTEXT2_NET) {
+        if (InrFormat.contextNetMode(mode)) {
             verify(contextNet != null, modeAt, "coding mode " + mode + " needs a context network, the file has none");
         } else {
             verify(contextNet == null, contextNetAt, "a context network in a file coded in mode " + mode
@@ -132,7 +132,7 @@ final class ContainerReader {
         }
         verify(!InrFormat.windowMode(mode) || spec.kind() == SignalKind.AUDIO, modeAt,
                 "coding mode " + mode + " codes audio, the file holds an image");
-        verify(mode != InrFormat.MODE_IMAGE_WINDOW || spec.kind() == SignalKind.IMAGE, modeAt,
+        verify(!InrFormat.imageWindowMode(mode) || spec.kind() == SignalKind.IMAGE, modeAt,
                 "coding mode " + mode + " codes images, the file holds audio");
         TiledBits tiles = index == null
                 ? new TiledBits(Tiling.whole(spec), List.of(bits.bytes(bits.remaining())), null)

@@ -17,7 +17,7 @@ import java.util.List;
  * @param spec the signal
  * @param sha256 SHA-256 of the original samples (see {@link SampleHash})
  * @param models the stored networks, in position order (none, one for an image, one per audio segment)
- * @param contextNet the context network, in a file coded in {@link InrFormat#MODE_CONTEXT2_NET}
+ * @param contextNet the context network, in a file coded in a mode that uses one ({@link InrFormat#contextNetMode})
  *     (and no other models); otherwise null
  * @param mode how the bits were coded: {@link InrFormat#MODE_CONTEXT}, MIXED, INR, ...
  * @param bits the arithmetic-coded bits, tile by tile
@@ -27,7 +27,7 @@ public record InrContainer(int version, SignalSpec spec, byte[] sha256, List<Sto
 
     public InrContainer {
         models = List.copyOf(models);
-        if ((contextNet != null) != (mode == InrFormat.MODE_CONTEXT2_NET) || contextNet != null && !models.isEmpty()) {
+        if ((contextNet != null) != InrFormat.contextNetMode(mode) || contextNet != null && !models.isEmpty()) {
             throw new IllegalArgumentException("a context network goes with its own coding mode, and alone");
         }
         if (version == InrFormat.VERSION_1 && (bits.checksums() != null || bits.streams().size() != 1)) {
@@ -41,9 +41,10 @@ public record InrContainer(int version, SignalSpec spec, byte[] sha256, List<Sto
         return new InrContainer(InrFormat.VERSION, spec, sha256, List.copyOf(models), null, mode, bits);
     }
 
-    /** A file to write whose bits were coded with context network {@code net}. */
-    public static InrContainer withContextNet(SignalSpec spec, byte[] sha256, StoredContextNet net, TiledBits bits) {
-        return new InrContainer(InrFormat.VERSION, spec, sha256, List.of(), net, InrFormat.MODE_CONTEXT2_NET, bits);
+    /** A file to write whose bits were coded with context network {@code net} in {@code mode} (5 or 11). */
+    public static InrContainer withContextNet(SignalSpec spec, byte[] sha256, StoredContextNet net, int mode,
+            TiledBits bits) {
+        return new InrContainer(InrFormat.VERSION, spec, sha256, List.of(), net, mode, bits);
     }
 
     /** Bytes the model section of context network {@code net} adds to a file of {@code spec}. */

@@ -60,12 +60,33 @@ public final class InrFormat {
      * window, with seven of its fourteen predictions mixed.
      */
     public static final int MODE_IMAGE_WINDOW = 9;
-    public static final int MAX_MODE = MODE_IMAGE_WINDOW;
+    /**
+     * {@link #MODE_CONTEXT2} and {@link #MODE_CONTEXT2_NET} for images through the image window
+     * (issue 13's decode speed): the stronger model, fewer of its predictions mixed.
+     */
+    public static final int MODE_IMAGE_WINDOW2 = 10;
+    public static final int MODE_IMAGE_WINDOW2_NET = 11;
+    public static final int MAX_MODE = MODE_IMAGE_WINDOW2_NET;
 
     /** Whether mode {@code mode} codes with the stronger context model. */
     public static boolean strongMode(int mode) {
         return mode == MODE_CONTEXT2 || mode == MODE_MIXED2 || mode == MODE_CONTEXT2_NET || mode == MODE_WINDOW2
-                || mode == MODE_WINDOW2_LEAN;
+                || mode == MODE_WINDOW2_LEAN || mode == MODE_IMAGE_WINDOW2 || mode == MODE_IMAGE_WINDOW2_NET;
+    }
+
+    /** Whether mode {@code mode} codes images through the image window. */
+    public static boolean imageWindowMode(int mode) {
+        return mode == MODE_IMAGE_WINDOW || mode == MODE_IMAGE_WINDOW2 || mode == MODE_IMAGE_WINDOW2_NET;
+    }
+
+    /** Whether mode {@code mode} codes with the file's context network. */
+    public static boolean contextNetMode(int mode) {
+        return mode == MODE_CONTEXT2_NET || mode == MODE_IMAGE_WINDOW2_NET;
+    }
+
+    /** The mode that codes as context-only mode {@code contextMode} does with a context network (images): 5 or 11. */
+    public static int netMode(int contextMode) {
+        return contextMode == MODE_IMAGE_WINDOW2 ? MODE_IMAGE_WINDOW2_NET : MODE_CONTEXT2_NET;
     }
 
     /** Whether mode {@code mode} codes audio samples' high bits as one decision. */
@@ -75,7 +96,8 @@ public final class InrFormat {
 
     /** Whether mode {@code mode} codes with a context model alone: no model section. */
     public static boolean contextOnlyMode(int mode) {
-        return mode == MODE_CONTEXT || mode == MODE_CONTEXT2 || windowMode(mode) || mode == MODE_IMAGE_WINDOW;
+        return mode == MODE_CONTEXT || mode == MODE_CONTEXT2 || windowMode(mode) || mode == MODE_IMAGE_WINDOW
+                || mode == MODE_IMAGE_WINDOW2;
     }
 
     /**

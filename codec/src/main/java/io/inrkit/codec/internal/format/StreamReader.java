@@ -90,6 +90,8 @@ public final class StreamReader {
         }
         verify(InrFormat.contextOnlyMode(mode), (int) bitsAt + 5,
                 "coding mode " + mode + " needs models, the file has none");
+        verify(!InrFormat.imageWindowMode(mode), (int) bitsAt + 5,
+                "coding mode " + mode + " codes images, the file holds audio");
         bitsCrc.update(bits);
         head = h;
     }

@@ -82,7 +82,7 @@ public final class SampleCodec {
         boolean strong = InrFormat.strongMode(mode);
         if (spec.kind() == SignalKind.IMAGE) {
             new ImageModel(spec.width(), spec.height(), spec.channels(), spec.bitDepth(), used, strong,
-                    mode == InrFormat.MODE_CONTEXT2_NET ? net : null, capture, mode == InrFormat.MODE_IMAGE_WINDOW).code(coder, source, out);
+                    InrFormat.contextNetMode(mode) ? net : null, capture, InrFormat.imageWindowMode(mode)).code(coder, source, out);
             return;
         }
         int[] samples = new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used, strong,

@@ -96,8 +96,9 @@ public final class ContextNetSearch {
      *
      * @param weights the weights' format, or null to choose per tensor
      */
-    public static Result search(Signal s, byte[] sha, Tiling tiling, TiledBits context, ContextNet.Samples[] samplers,
-            int hidden, int steps, TensorFormat weights, long seed, int threads) {
+    public static Result search(Signal s, byte[] sha, Tiling tiling, TiledBits context, int contextMode,
+            ContextNet.Samples[] samplers, int hidden, int steps, TensorFormat weights, long seed, int threads) {
+        int mode = InrFormat.netMode(contextMode);
         long start = System.nanoTime();
         int total = 0;
         for (ContextNet.Samples t : samplers) {
@@ -120,28 +121,28 @@ public final class ContextNetSearch {
         TiledBits bits = null;
         long gain;
         if (context.streams().size() <= TRIAL_TILES) { // the trial would be the whole image
-            bits = codeWith(s, evaluated, tiling, threads);
+            bits = codeWith(s, mode, evaluated, tiling, threads);
             gain = context.codedBytes() - bits.codedBytes();
         } else {
-            gain = trialGain(s, tiling, context, evaluated, threads);
+            gain = trialGain(s, mode, tiling, context, evaluated, threads);
             if (gain > netBytes) {
-                bits = codeWith(s, evaluated, tiling, threads);
+                bits = codeWith(s, mode, evaluated, tiling, threads);
             }
         }
         InrContainer container = bits == null || gain <= netBytes ? null
-                : InrContainer.withContextNet(s.spec(), sha, net, bits);
+                : InrContainer.withContextNet(s.spec(), sha, net, mode, bits);
         return new Result(net, container, gain, fitSeconds);
     }
 
-    private static TiledBits codeWith(Signal s, ContextNet net, Tiling tiling, int threads) {
-        return TiledCoding.encode(s, null, InrFormat.MODE_CONTEXT2_NET, net, null, tiling, threads);
+    private static TiledBits codeWith(Signal s, int mode, ContextNet net, Tiling tiling, int threads) {
+        return TiledCoding.encode(s, null, mode, net, null, tiling, threads);
     }
 
     /**
      * The bytes the network saves on {@link #TRIAL_TILES} tiles spread over the image, scaled
      * by the image's coded bytes over theirs.
      */
-    private static long trialGain(Signal s, Tiling tiling, TiledBits context, ContextNet net, int threads) {
+    private static long trialGain(Signal s, int mode, Tiling tiling, TiledBits context, ContextNet net, int threads) {
         int tiles = context.streams().size();
         int[] trial = new int[TRIAL_TILES];
         long without = 0;
@@ -149,7 +150,7 @@ public final class ContextNetSearch {
             trial[k] = (int) ((2L * k + 1) * tiles / (2L * TRIAL_TILES));
             without += context.streams().get(trial[k]).length;
         }
-        long with = TiledCoding.codedBytes(s, InrFormat.MODE_CONTEXT2_NET, net, tiling, trial, threads);
+        long with = TiledCoding.codedBytes(s, mode, net, tiling, trial, threads);
         return Math.round((double) (without - with) * context.codedBytes() / Math.max(1, without));
     }
 

@@ -85,6 +85,10 @@ class ContainerReaderTest {
         assertEquals(InrFormat.MODE_WINDOW, InrContainer.parse(audio).mode());
         assertCorrupt("coding mode 9 codes images, the file holds audio at byte " + (audioBits + 5),
                 patched(audio, audioBits, audioBits + 5, InrFormat.MODE_IMAGE_WINDOW));
+        assertCorrupt("coding mode 10 codes images, the file holds audio at byte " + (audioBits + 5),
+                patched(audio, audioBits, audioBits + 5, InrFormat.MODE_IMAGE_WINDOW2));
+        assertCorrupt("coding mode 11 needs a context network, the file has none at byte " + (audioBits + 5),
+                patched(audio, audioBits, audioBits + 5, InrFormat.MODE_IMAGE_WINDOW2_NET));
         CorruptInputException head = assertThrows(CorruptInputException.class,
                 () -> InrContainer.readSpec(Arrays.copyOf(context, 20)));
         assertEquals("truncated .inr header: 20 bytes at byte 20", head.getMessage());
