@@ -455,10 +455,8 @@ public final class ImageModel {
         if (capture != null) {
             capture.offer(netInput, unit(((long) value << 4) - predictions16[NET_BASE]), ci == 0);
         }
-        if (ols != null) {
-            for (Ols o : ols[ci]) {
-                o.update(value);
-            }
+        if (ols != null) { // both saw the same inputs (predictOls)
+            Ols.update(ols[ci][0], ols[ci][1], value);
         }
         long v16 = (long) value << 4;
         int cur = (y & 1) * width;
