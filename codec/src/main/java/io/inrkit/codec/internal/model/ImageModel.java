@@ -53,6 +53,12 @@ public final class ImageModel {
     private static final long WINDOW_SCALE = 3;
     private static final long WINDOW_MARGIN = 2;
     /**
+     * The stronger model's window modes (10 and 11) reach 2 times the scale, plus 2: on four
+     * Kodak images, with the context network, 0.08% larger files than at 3 times, in 0.92 of the
+     * time (docs/CODEC.md).
+     */
+    private static final long STRONG_WINDOW_SCALE = 2;
+    /**
      * The predictions the window mode mixes: the neighbours, the inter-channel corrections and
      * the blends. The other seven still shape the blend; mixing them too gave no smaller a file
      * (0.01% larger on four Kodak images) in 1.5 times the time (docs/CODEC.md).
@@ -95,6 +101,13 @@ public final class ImageModel {
      * the spread between the two least-squares predictions and the blend.
      */
     private final int[] selectors;
+    /**
+     * Whether the network's distance from the first least-squares prediction selects mixer weights
+     * (mode 5): in mode 11 the set cost 3% of the time for 0.01% of the bytes (docs/CODEC.md).
+     */
+    private final boolean netSelector;
+    /** The window's reach, in local error scales (window modes). */
+    private final long windowScale;
     private int bestNearby;
     /** The stronger model: each prediction's own local error, in 1/16 (the blends get the blend's). */
     private final int[] scales;
@@ -164,17 +177,19 @@ public final class ImageModel {
         this.netScratch = net != null ? net.scratch() : null;
         this.netUnit = Math.scalb(1.0, -bits);
         this.lastOls = new long[channels];
-        this.selectors = strong ? new int[net != null ? 4 : 3] : null;
+        this.netSelector = net != null && !windowed;
+        this.selectors = strong ? new int[netSelector ? 4 : 3] : null;
         this.scales = strong ? new int[predictors] : null;
         this.lastBlend = new long[channels];
         this.samples = new int[ROWS * width * channels];
         this.errors = new int[channels][predictors][2 * width];
         this.predictions16 = new long[predictors];
         this.sideProbability = new int[bits];
+        this.windowScale = strong ? STRONG_WINDOW_SCALE : WINDOW_SCALE;
         this.window = windowed ? new SampleWindow(channels * Buckets.ACTIVITY, predictors) : null;
         this.mixer = new BitMixer(channels, bits, Buckets.ACTIVITY,
                 windowed ? windowMixed(strong, net != null) : IntStream.range(0, predictors).toArray(), TEXTURES, side != null,
-                !strong ? null : net != null ? new int[] {TEXTURES, predictors, Buckets.ACTIVITY, Buckets.ACTIVITY}
+                !strong ? null : netSelector ? new int[] {TEXTURES, predictors, Buckets.ACTIVITY, Buckets.ACTIVITY}
                         : new int[] {TEXTURES, predictors, Buckets.ACTIVITY}, false);
     }
 
@@ -261,14 +276,14 @@ public final class ImageModel {
             long lo = Math.min(predictions16[OLS_FIRST], Math.min(predictions16[BLEND], predictions16[OLS_FIRST + 1]));
             long hi = Math.max(predictions16[OLS_FIRST], Math.max(predictions16[BLEND], predictions16[OLS_FIRST + 1]));
             selectors[2] = Buckets.activity((int) Math.min(1 << 20, hi - lo));
-            if (net != null) { // how far the network moves away from the least-squares prediction
+            if (netSelector) { // how far the network moves away from the least-squares prediction
                 selectors[3] = Buckets.activity((int) Math.min(1 << 20,
                         Math.abs(predictions16[netIndex] - predictions16[NET_BASE])));
             }
         }
         int activity = Buckets.activity(scale);
         if (window != null) {
-            int planes = window.open(coder, value, bits, WINDOW_SCALE * scale / 16 + WINDOW_MARGIN, predictions16[BLEND],
+            int planes = window.open(coder, value, bits, windowScale * scale / 16 + WINDOW_MARGIN, predictions16[BLEND],
                     ci * Buckets.ACTIVITY + activity, predictions16);
             if (planes > 0) { // the prefix table keeps reading the sample's own high bits: the image's histogram
                 return window.lo() + mixer.code(coder, window.offset(value), planes, 0, window.lo(), ci, activity,
