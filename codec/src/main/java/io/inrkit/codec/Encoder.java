@@ -154,7 +154,7 @@ public final class Encoder {
      * twice as fast and no larger), the others the stronger one; audio through a window at every
      * preset, and at the default preset lean, 1.6-1.75 times as fast again for 0.12% more bytes;
      * images at the default preset through the stronger model's window (mode 10, with a context
-     * network 11), 0.56 of mode 3's time for 0.25% more bytes (docs/CODEC.md has the figures).
+     * network 11), about half of mode 3's time for 0.3% more bytes (docs/CODEC.md has the figures).
      */
     static int contextMode(EncodeOptions.Preset preset, SignalKind kind) {
         if (preset == EncodeOptions.Preset.FAST) {

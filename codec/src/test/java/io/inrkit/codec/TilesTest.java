@@ -46,6 +46,11 @@ class TilesTest {
         assertArrayEquals(blocks, Encoder.encode(audio, tiles(16, 64, 1), Encoder.Listener.NONE).file());
         assertEquals(4, InrFileInfo.read(blocks).tiles().list().size());
         assertEquals(audio, Decoder.decode(blocks, 2));
+        // 256 frames in blocks of at most 160: two equal halves, not 160 beside 96
+        byte[] halves = Encoder.encode(audio, tiles(16, 160, 2), Encoder.Listener.NONE).file();
+        assertEquals(List.of(128, 128), InrFileInfo.read(halves).tiles().list().stream().map(InrFileInfo.Tile::width)
+                .toList());
+        assertEquals(audio, Decoder.decode(halves, 2));
     }
 
     @Test
