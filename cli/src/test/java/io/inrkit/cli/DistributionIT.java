@@ -50,7 +50,10 @@ class DistributionIT {
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Run r = run(Map.of("JAVA_HOME", fakeHome.toString()), DIST.resolve("bin/inrkit").toString(), "--version");
         assertEquals(0, r.code, r.output);
-        assertTrue(r.output.startsWith("fake java -cp " + DIST.resolve("lib")), r.output);
+        assertTrue(r.output.startsWith("fake java -XX:+UseParallelGC -cp " + DIST.resolve("lib")), r.output);
+        Run own = run(Map.of("JAVA_HOME", fakeHome.toString(), "JAVA_OPTS", "-XX:+UseSerialGC -Xmx1g"),
+                DIST.resolve("bin/inrkit").toString(), "--version");
+        assertTrue(own.output.startsWith("fake java -XX:+UseSerialGC -Xmx1g -cp "), own.output); // the user's collector
     }
 
     @Test
