@@ -86,7 +86,11 @@ public final class InrFormat {
 
     /** The mode that codes as context-only mode {@code contextMode} does with a context network (images): 5 or 11. */
     public static int netMode(int contextMode) {
-        return contextMode == MODE_IMAGE_WINDOW2 ? MODE_IMAGE_WINDOW2_NET : MODE_CONTEXT2_NET;
+        return switch (contextMode) {
+            case MODE_CONTEXT2 -> MODE_CONTEXT2_NET;
+            case MODE_IMAGE_WINDOW2 -> MODE_IMAGE_WINDOW2_NET;
+            default -> throw new IllegalArgumentException("mode " + contextMode + " takes no context network");
+        };
     }
 
     /** Whether mode {@code mode} codes audio samples' high bits as one decision. */

@@ -56,14 +56,12 @@ public final class ContextNet {
                 n.weights2().dequantize(), n.bias2().dequantize()[0]);
     }
 
-    /** Room for {@link #output(double[], double[])}'s hidden units: one a caller (a tile's model). */
-    double[] scratch() {
+    /**
+     * Room for {@link #output}'s hidden units: one a caller (a tile's model, a loop over training
+     * samples), as the network is shared by the tiles' threads.
+     */
+    public double[] scratch() {
         return new double[hidden];
-    }
-
-    /** {@link #output(double[], double[])} with scratch of its own. */
-    public double output(double[] in) {
-        return output(in, scratch());
     }
 
     /**

@@ -190,12 +190,13 @@ public final class ContextNetSearch {
         ContextNet net = ContextNet.of(n);
         int inputs = n.inputs();
         double[] in = new double[inputs];
+        double[] scratch = net.scratch();
         double sum = 0;
         for (int k = 0; k < targets.length; k++) {
             for (int i = 0; i < inputs; i++) {
                 in[i] = features[k * inputs + i];
             }
-            sum += Math.abs(net.output(in) - targets[k]);
+            sum += Math.abs(net.output(in, scratch) - targets[k]);
         }
         return sum / Math.max(1, targets.length);
     }
