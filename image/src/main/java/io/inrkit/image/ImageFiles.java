@@ -25,7 +25,6 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -258,25 +257,22 @@ public final class ImageFiles {
         AtomicOutput.write(path, replace, out -> write(signal, format, out));
     }
 
-    /** Writes {@code signal} as a PNG or TIFF stream. */
+    /** Writes {@code signal} as a PNG ({@link PngWriter}) or TIFF (LZW) stream. */
     public static void write(Signal signal, ImageFormat format, OutputStream out) throws IOException {
         checkWritable(signal, format);
-        int bits = signal.bitDepth();
         int container = containerBits(signal, format);
+        if (format == ImageFormat.PNG) {
+            PngWriter.write(signal, container, out);
+            return;
+        }
         BufferedImage img = RasterSignals.toImage(signal, container);
-        ImageWriter writer = writerFor(format);
+        ImageWriter writer = tiffWriter();
         try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(ios);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            IIOMetadata metadata = null;
-            if (format == ImageFormat.TIFF) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionType("LZW");
-            } else if (bits != container) {
-                metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
-                metadata.mergeTree(PNG_NATIVE, sBitTree(signal.channels(), bits));
-            }
-            writer.write(null, new IIOImage(img, null, metadata), param);
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("LZW");
+            writer.write(null, new IIOImage(img, null, null), param);
             ios.flush();
         } finally {
             writer.dispose();
@@ -285,12 +281,12 @@ public final class ImageFiles {
     }
 
     /**
-     * PNG: the JDK's writer. TIFF: the JDK's writer as well, because TwelveMonkeys' TIFF writer
-     * (3.13.1) fails on every 16-bit raster with more than one band; the JDK's writes all of them,
-     * signed 16-bit included, and TwelveMonkeys reads them back exactly (tested).
+     * The JDK's TIFF writer, because TwelveMonkeys' (3.13.1) fails on every 16-bit raster with
+     * more than one band; the JDK's writes all of them, signed 16-bit included, and TwelveMonkeys
+     * reads them back exactly (tested).
      */
-    private static ImageWriter writerFor(ImageFormat format) {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
+    private static ImageWriter tiffWriter() {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(ImageFormat.TIFF.imageIoName());
         ImageWriter first = null;
         while (writers.hasNext()) {
             ImageWriter w = writers.next();
@@ -301,7 +297,7 @@ public final class ImageFiles {
             first = first == null ? w : first;
         }
         if (first == null) {
-            throw new IllegalStateException("no ImageIO writer for " + format);
+            throw new IllegalStateException("no ImageIO writer for TIFF");
         }
         return first;
     }
@@ -336,25 +332,6 @@ public final class ImageFiles {
         }
         return bits <= 8 ? 8 : 16;
     }
-
-    private static IIOMetadataNode sBitTree(int channels, int bits) {
-        String[][] layouts = {
-            {"sBIT_Grayscale", "gray"},
-            {"sBIT_GrayAlpha", "gray", "alpha"},
-            {"sBIT_RGB", "red", "green", "blue"},
-            {"sBIT_RGBAlpha", "red", "green", "blue", "alpha"}};
-        String[] layout = layouts[channels - 1];
-        IIOMetadataNode entry = new IIOMetadataNode(layout[0]);
-        for (int i = 1; i < layout.length; i++) {
-            entry.setAttribute(layout[i], Integer.toString(bits));
-        }
-        IIOMetadataNode sBit = new IIOMetadataNode("sBIT");
-        sBit.appendChild(entry);
-        IIOMetadataNode root = new IIOMetadataNode(PNG_NATIVE);
-        root.appendChild(sBit);
-        return root;
-    }
-
 
     private static String describe(Throwable e) {
         Throwable t = e;

@@ -32,6 +32,23 @@ class ImageWriteTest {
         assertEquals(-1, s.firstDifference(back));
     }
 
+    /** A PNG whose deflated rows fill several IDAT chunks (64 KiB each) reads back exactly, and its chunks check. */
+    @Test
+    void largePngSpansSeveralDataChunks() throws IOException {
+        Signal.Builder b = Signal.builder(SignalSpec.image(160, 120, 3, 16));
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 160 * 120 * 3; i++) {
+            b.set(i, r.nextInt(1 << 16));
+        }
+        Signal noise = b.build();
+        byte[] png = encode(noise, ImageFormat.PNG);
+        String text = new String(png, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int idats = text.split("IDAT", -1).length - 1;
+        assertTrue(idats >= 2, idats + " IDAT chunks in " + png.length + " bytes");
+        PngChunks.validate(png);
+        assertEquals(noise, ImageFiles.decode(png).signal());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gray8.png", "gray16.png", "graya16.png", "rgb8.png", "rgb16.png", "rgba8.png", "rgba16.png"})
     void tiffRoundTripKeepsEverySample(String file) throws IOException {
