@@ -63,8 +63,8 @@ public final class InrKit {
      * The command model for a command line whose first word is {@code first}: when that names a
      * subcommand other than help and completion (which list the others), only that subcommand's
      * model is built. Picocli builds each model by reflection: one instead of all twelve takes
-     * 0.03-0.08 s off every start (`inrkit decode --help`: 0.27-0.38 s before, 0.24-0.29 s after),
-     * where djxl decodes a whole Kodak image in 0.13-0.22 s.
+     * 0.03-0.08 s off every start ({@code inrkit decode --help}: 0.27-0.38 s before, 0.24-0.29 s
+     * after), where djxl decodes a whole Kodak image in 0.13-0.22 s.
      */
     static CommandLine commandLine(Stdio stdio, String first) {
         CommandLine cl = new CommandLine(new InrKit(stdio));
