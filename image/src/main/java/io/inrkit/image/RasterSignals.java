@@ -139,9 +139,9 @@ final class RasterSignals {
     }
 
     /**
-     * An image holding {@code signal}'s samples in {@code container}-bit samples: 1, 2 or 4 (gray
-     * only, packed with a gray palette, which PNG writes as gray), 8 or 16. Samples narrower than
-     * the container are widened by bit replication ({@link SignificantBits}).
+     * An image holding {@code signal}'s samples in {@code container}-bit samples, 8 or 16 (the
+     * TIFF writer's and the .inr ImageIO reader's; packed PNG gray is {@link PngWriter}'s).
+     * Samples narrower than the container are widened by bit replication ({@link SignificantBits}).
      */
     static BufferedImage toImage(Signal signal, int container) {
         SignalSpec spec = signal.spec();
@@ -149,23 +149,8 @@ final class RasterSignals {
         int h = spec.height();
         int c = spec.channels();
         int bits = spec.bitDepth();
-        if (container < 8) {
-            if (c != 1 || bits != container) {
-                throw new IllegalArgumentException("packed samples need a gray signal of the same depth");
-            }
-            byte[] ramp = new byte[1 << bits];
-            for (int i = 0; i < ramp.length; i++) {
-                ramp[i] = (byte) (i * 255 / (ramp.length - 1));
-            }
-            IndexColorModel icm = new IndexColorModel(bits, ramp.length, ramp, ramp, ramp);
-            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_BINARY, icm);
-            WritableRaster r = img.getRaster();
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    r.setSample(x, y, 0, signal.sample(y * w + x));
-                }
-            }
-            return img;
+        if (container != 8 && container != 16) {
+            throw new IllegalArgumentException("rasters of 8- or 16-bit samples, not " + container);
         }
         boolean alpha = c == 2 || c == 4;
         ColorSpace cs = ColorSpace.getInstance(c <= 2 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
