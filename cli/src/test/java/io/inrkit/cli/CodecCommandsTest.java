@@ -32,11 +32,11 @@ class CodecCommandsTest {
         assertTrue(e.get("bitsPerPixel").asDouble() < 24);
         Path strong = dir.resolve("k2.inr");
         JsonNode d2 = CommandLineTest.json(Cli.run("encode", png, strong, "--json"));
-        assertEquals("context2+window", d2.get("codingMode").asText(),
-                "the default preset codes with the stronger model, through a window");
+        assertEquals("context2+values+window", d2.get("codingMode").asText(),
+                "the default preset codes an 8-bit image with the stronger model and its value tables, through a window");
         assertEquals("context only", d2.get("chosen").asText(), "and trains no network");
         assertTrue(d2.get("bytes").asLong() < e.get("bytes").asLong(), "and is smaller on a real crop");
-        assertEquals("context2+window", CommandLineTest.json(Cli.run("info", "--json", strong)).get("codingMode").asText());
+        assertEquals("context2+values+window", CommandLineTest.json(Cli.run("info", "--json", strong)).get("codingMode").asText());
         Files.delete(strong);
         JsonNode info = CommandLineTest.json(Cli.run("info", "--json", inr));
         assertEquals("INR", info.get("format").asText());

@@ -172,6 +172,8 @@ public record InrFileInfo(SignalSpec spec, int version, List<String> networks, l
             case InrFormat.MODE_IMAGE_WINDOW -> "context+window";
             case InrFormat.MODE_IMAGE_WINDOW2 -> "context2+window";
             case InrFormat.MODE_IMAGE_WINDOW2_NET -> "context2+net+window";
+            case InrFormat.MODE_IMAGE_WINDOW2_VALUES -> "context2+values+window";
+            case InrFormat.MODE_IMAGE_WINDOW2_NET_VALUES -> "context2+net+values+window";
             default -> "inr";
         };
     }

@@ -91,7 +91,7 @@ public final class StreamCodec {
             throw new IllegalArgumentException("only audio encoded without a network streams");
         }
         Tiling tiling = Tiling.of(spec, options.tileSize(spec), options.blockFrames());
-        int mode = Encoder.contextMode(options.preset(), SignalKind.AUDIO);
+        int mode = Encoder.contextMode(options.preset(), SignalKind.AUDIO, spec.bitDepth());
         int blocks = Math.toIntExact(tiling.count(spec));
         StreamWriter writer = StreamWriter.begin(out, spec, tiling, mode);
         SampleHash.Running sha = new SampleHash.Running();

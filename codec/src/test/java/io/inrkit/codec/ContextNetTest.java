@@ -156,7 +156,7 @@ class ContextNetTest {
     @Test
     void theEncoderLeavesSmallImagesWithoutANetworkAndWastesNoTimeOnThem() {
         EncodeResult r = Encoder.encode(crop, EncodeOptions.builder().threads(2).build(), Encoder.Listener.NONE);
-        assertEquals("context2+window", r.info().codingMode());
+        assertEquals("context2+values+window", r.info().codingMode());
         assertFalse(r.candidates().stream().anyMatch(c -> c.name().startsWith("context network")),
                 "a 32x32 crop cannot code to the bytes a network needs to pay");
     }

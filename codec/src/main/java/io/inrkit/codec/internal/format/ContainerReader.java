@@ -134,6 +134,9 @@ final class ContainerReader {
                 "coding mode " + mode + " codes audio, the file holds an image");
         verify(!InrFormat.imageWindowMode(mode) || spec.kind() == SignalKind.IMAGE, modeAt,
                 "coding mode " + mode + " codes images, the file holds audio");
+        verify(!InrFormat.valueMode(mode) || spec.bitDepth() <= InrFormat.MAX_VALUE_MODE_BITS, modeAt,
+                "coding mode " + mode + " codes images of at most " + InrFormat.MAX_VALUE_MODE_BITS + " bits, the file's are "
+                        + spec.bitDepth());
         TiledBits tiles = index == null
                 ? new TiledBits(Tiling.whole(spec), List.of(bits.bytes(bits.remaining())), null)
                 : index.split(bits);

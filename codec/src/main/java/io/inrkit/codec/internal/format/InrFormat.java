@@ -66,22 +66,38 @@ public final class InrFormat {
      */
     public static final int MODE_IMAGE_WINDOW2 = 10;
     public static final int MODE_IMAGE_WINDOW2_NET = 11;
-    public static final int MAX_MODE = MODE_IMAGE_WINDOW2_NET;
+    /**
+     * {@link #MODE_IMAGE_WINDOW2} and {@link #MODE_IMAGE_WINDOW2_NET} with value tables (issue 13's
+     * size), for images of at most 8 bits: the sample's histogram given two predictions' values,
+     * and the residuals of the channels coded before it.
+     */
+    public static final int MODE_IMAGE_WINDOW2_VALUES = 12;
+    public static final int MODE_IMAGE_WINDOW2_NET_VALUES = 13;
+    public static final int MAX_MODE = MODE_IMAGE_WINDOW2_NET_VALUES;
+    /** The deepest images the value modes code. */
+    public static final int MAX_VALUE_MODE_BITS = 8;
 
     /** Whether mode {@code mode} codes with the stronger context model. */
     public static boolean strongMode(int mode) {
         return mode == MODE_CONTEXT2 || mode == MODE_MIXED2 || mode == MODE_CONTEXT2_NET || mode == MODE_WINDOW2
-                || mode == MODE_WINDOW2_LEAN || mode == MODE_IMAGE_WINDOW2 || mode == MODE_IMAGE_WINDOW2_NET;
+                || mode == MODE_WINDOW2_LEAN || mode == MODE_IMAGE_WINDOW2 || mode == MODE_IMAGE_WINDOW2_NET
+                || valueMode(mode);
     }
 
     /** Whether mode {@code mode} codes images through the image window. */
     public static boolean imageWindowMode(int mode) {
-        return mode == MODE_IMAGE_WINDOW || mode == MODE_IMAGE_WINDOW2 || mode == MODE_IMAGE_WINDOW2_NET;
+        return mode == MODE_IMAGE_WINDOW || mode == MODE_IMAGE_WINDOW2 || mode == MODE_IMAGE_WINDOW2_NET
+                || valueMode(mode);
+    }
+
+    /** Whether mode {@code mode} codes images with value tables (12 and 13). */
+    public static boolean valueMode(int mode) {
+        return mode == MODE_IMAGE_WINDOW2_VALUES || mode == MODE_IMAGE_WINDOW2_NET_VALUES;
     }
 
     /** Whether mode {@code mode} codes with the file's context network. */
     public static boolean contextNetMode(int mode) {
-        return mode == MODE_CONTEXT2_NET || mode == MODE_IMAGE_WINDOW2_NET;
+        return mode == MODE_CONTEXT2_NET || mode == MODE_IMAGE_WINDOW2_NET || mode == MODE_IMAGE_WINDOW2_NET_VALUES;
     }
 
     /** The mode that codes as context-only mode {@code contextMode} does with a context network (images): 5 or 11. */
@@ -89,6 +105,7 @@ public final class InrFormat {
         return switch (contextMode) {
             case MODE_CONTEXT2 -> MODE_CONTEXT2_NET;
             case MODE_IMAGE_WINDOW2 -> MODE_IMAGE_WINDOW2_NET;
+            case MODE_IMAGE_WINDOW2_VALUES -> MODE_IMAGE_WINDOW2_NET_VALUES;
             default -> throw new IllegalArgumentException("mode " + contextMode + " takes no context network");
         };
     }
@@ -101,7 +118,7 @@ public final class InrFormat {
     /** Whether mode {@code mode} codes with a context model alone: no model section. */
     public static boolean contextOnlyMode(int mode) {
         return mode == MODE_CONTEXT || mode == MODE_CONTEXT2 || windowMode(mode) || mode == MODE_IMAGE_WINDOW
-                || mode == MODE_IMAGE_WINDOW2;
+                || mode == MODE_IMAGE_WINDOW2 || mode == MODE_IMAGE_WINDOW2_VALUES;
     }
 
     /**

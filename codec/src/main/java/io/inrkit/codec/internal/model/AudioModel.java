@@ -163,7 +163,7 @@ public final class AudioModel {
         }
         this.mixed = mixedPredictions(predictors, lean);
         this.mixer = new BitMixer(channels, bits, Buckets.WIDE_ACTIVITY, mixed, 0, side != null,
-                strong ? new int[] {predictors} : null, lean);
+                strong ? new int[] {predictors} : null, lean, null);
     }
 
     private static int[] mixedPredictions(int predictors, boolean lean) {

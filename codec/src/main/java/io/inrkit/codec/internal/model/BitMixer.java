@@ -21,6 +21,11 @@ import java.util.stream.IntStream;
  * ({@link Mixer2}): first-layer weights chosen by the error level and by each of the sample
  * model's own selectors, a second layer chosen by the bit; and a third map, keyed by where a
  * second prediction lies, joins the two.
+ *
+ * <p>The value modes (version 2's 12 and 13, images of at most 8 bits) add three tables: two keyed
+ * by the decoded prefix of the sample and the value of a prediction (a histogram of the sample
+ * given that prediction, as paq8px's image contexts), and one keyed by the residuals of the
+ * channels coded before it at this pixel.
  */
 final class BitMixer {
 
@@ -29,6 +34,14 @@ final class BitMixer {
     private static final int MIXER_RATE = 8;
     private static final int APM_RATE = 7;
     private static final int FINAL_RATE = 2;
+    /**
+     * The value tables adapt down to rate 1/17 only: each of their contexts is sparse and seen
+     * by few samples of a region. On four Kodak images, limit 16 gave files 0.6% smaller than
+     * 255 and 0.02% smaller than 10 or 24 (docs/CODEC.md).
+     */
+    private static final int VALUE_LIMIT = 16;
+    /** Values of the residual context: two channels' residuals in 9 levels each. */
+    static final int RESIDUAL_CONTEXTS = 81;
 
     private final int bits;
     private final int activityLevels;
@@ -58,6 +71,14 @@ final class BitMixer {
     private final int[] selectorSizes;
     private final int[] sets;
     private final Apm apmSecond;
+    /**
+     * The value modes': per sample, the two predictions' values (0 .. 2^bits - 1) and the residual
+     * context (0 .. 80), filled by the sample model before each sample; null in the other modes.
+     */
+    private final int[] values;
+    private final AdaptiveTable[] valueTables;
+    private final AdaptiveTable residualTable;
+    private final int[] valueCx = new int[3];
 
     /**
      * @param slots channels
@@ -71,16 +92,21 @@ final class BitMixer {
     BitMixer(int slots, int bits, int activityLevels, int predictions, int patterns, boolean side,
             int[] selectorSizes) {
         this(slots, bits, activityLevels, IntStream.range(0, predictions).toArray(), patterns, side, selectorSizes,
-                false);
+                false, null);
     }
 
     /**
      * @param mixed the indices of the predictions mixed, in order, among those each sample is given
      * @param lightPlanes whether some planes may be coded light ({@link #code(BinaryCoder, int, int, int,
      *     int, int, int, int, long[], int, int, int[], int, int[], int[])})
+     * @param values the value modes' per-sample contexts ({@link #values}), or null; with the
+     *     stronger model and at most 8 bits only
      */
     BitMixer(int slots, int bits, int activityLevels, int[] mixed, int patterns, boolean side,
-            int[] selectorSizes, boolean lightPlanes) {
+            int[] selectorSizes, boolean lightPlanes, int[] values) {
+        if (values != null && (bits > 8 || selectorSizes == null)) {
+            throw new IllegalArgumentException("value tables need the stronger model and at most 8 bits");
+        }
         int predictions = mixed.length;
         this.mixed = mixed;
         this.bits = bits;
@@ -103,7 +129,12 @@ final class BitMixer {
         lightPlane = lightPlanes ? new AdaptiveTable(slots * bits, TABLE_LIMIT) : null;
         lightMixer = lightPlanes ? new Mixer(4, slots * bits, MIXER_RATE) : null;
         pattern = patterns > 0 ? new AdaptiveTable(slots * bits * patterns * Buckets.DISTANCE, TABLE_LIMIT) : null;
-        int inputs = predictions + 2 + (patterns > 0 ? 1 : 0) + (side ? 1 : 0);
+        this.values = values;
+        this.valueTables = values == null ? null : new AdaptiveTable[] {
+            new AdaptiveTable(slots << (2 * bits), VALUE_LIMIT), new AdaptiveTable(slots << (2 * bits), VALUE_LIMIT)};
+        this.residualTable = values == null ? null
+                : new AdaptiveTable(slots * bits * RESIDUAL_CONTEXTS * Buckets.DISTANCE, TABLE_LIMIT);
+        int inputs = predictions + 2 + (patterns > 0 ? 1 : 0) + (side ? 1 : 0) + (values != null ? 3 : 0);
         apmDistance = new Apm(slots * bits * Buckets.DISTANCE, APM_RATE);
         apmActivity = new Apm(slots * bits * activityLevels, APM_RATE);
         this.selectorSizes = selectorSizes;
@@ -203,6 +234,14 @@ final class BitMixer {
                 patternCx = (cb * patterns + patternValue) * Buckets.DISTANCE + blendDistance;
                 input(Probability.stretch(pattern.p(patternCx)));
             }
+            if (values != null) { // the prefix context has at most slots * 2^bits values here (bits <= 8)
+                valueCx[0] = (prefixCx << bits) + values[0];
+                valueCx[1] = (prefixCx << bits) + values[1];
+                valueCx[2] = (cb * RESIDUAL_CONTEXTS + values[2]) * Buckets.DISTANCE + blendDistance;
+                input(Probability.stretch(valueTables[0].p(valueCx[0])));
+                input(Probability.stretch(valueTables[1].p(valueCx[1])));
+                input(Probability.stretch(residualTable.p(valueCx[2])));
+            }
             if (mixer2 != null) {
                 int bit = codeBit2(coder, (value >>> b) & 1, cb, activity, blendDistance, sideProbability[b],
                         Buckets.signedDistance(p16[second], split16, divisor, inverse), selectors);
@@ -285,6 +324,11 @@ final class BitMixer {
         prefix.update(prefixCx, bit);
         if (patterns > 0) {
             pattern.update(patternCx, bit);
+        }
+        if (values != null) {
+            valueTables[0].update(valueCx[0], bit);
+            valueTables[1].update(valueCx[1], bit);
+            residualTable.update(valueCx[2], bit);
         }
     }
 }

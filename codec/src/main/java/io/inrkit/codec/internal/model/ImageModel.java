@@ -19,7 +19,9 @@ import java.util.stream.IntStream;
  * <p>The stronger model ({@code context2}) adds two online least-squares predictions over the
  * causal neighbourhood and the channels already coded at this pixel, keys each prediction's
  * probabilities by that prediction's own recent error, and mixes in two layers
- * ({@link BitMixer}); docs/FORMAT.md specifies both.
+ * ({@link BitMixer}); docs/FORMAT.md specifies both. Its value modes (images of at most 8 bits)
+ * also give the mixer the sample's histogram given two predictions' values, and the residuals of
+ * the channels coded before it at this pixel.
  */
 public final class ImageModel {
 
@@ -124,6 +126,10 @@ public final class ImageModel {
     private final double netUnit;
     /** The first least-squares prediction of each channel at the current pixel, for those coded after it. */
     private final long[] lastOls;
+    /** The value modes' contexts of the current sample ({@link BitMixer}), or null. */
+    private final int[] valueContexts;
+    /** The value modes: each channel's residual at the current pixel against its blend, in 1/16. */
+    private final long[] residuals;
 
     /** The first model (version 2's {@code context} modes). */
     public ImageModel(int width, int height, int channels, int bits, SideInformation side) {
@@ -154,6 +160,18 @@ public final class ImageModel {
      */
     public ImageModel(int width, int height, int channels, int bits, SideInformation side, boolean strong,
             ContextNet net, ContextNet.Samples capture, boolean windowed) {
+        this(width, height, channels, bits, side, strong, net, capture, windowed, false);
+    }
+
+    /**
+     * @param values a value mode (version 2's 12 and 13: the stronger model's window modes with
+     *     value tables, at most 8 bits)
+     */
+    public ImageModel(int width, int height, int channels, int bits, SideInformation side, boolean strong,
+            ContextNet net, ContextNet.Samples capture, boolean windowed, boolean values) {
+        if (values && !(strong && windowed && bits <= 8)) {
+            throw new IllegalArgumentException("the value modes code images of at most 8 bits through the stronger model's window");
+        }
         if ((net != null || capture != null) && !strong) {
             throw new IllegalArgumentException("the context network works with the stronger model");
         }
@@ -177,6 +195,8 @@ public final class ImageModel {
         this.netScratch = net != null ? net.scratch() : null;
         this.netUnit = Math.scalb(1.0, -bits);
         this.lastOls = new long[channels];
+        this.valueContexts = values ? new int[3] : null;
+        this.residuals = new long[channels];
         this.netSelector = net != null && !windowed;
         this.selectors = strong ? new int[netSelector ? 4 : 3] : null;
         this.scales = strong ? new int[predictors] : null;
@@ -190,7 +210,7 @@ public final class ImageModel {
         this.mixer = new BitMixer(channels, bits, Buckets.ACTIVITY,
                 windowed ? windowMixed(strong, net != null) : IntStream.range(0, predictors).toArray(), TEXTURES, side != null,
                 !strong ? null : netSelector ? new int[] {TEXTURES, predictors, Buckets.ACTIVITY, Buckets.ACTIVITY}
-                        : new int[] {TEXTURES, predictors, Buckets.ACTIVITY}, false);
+                        : new int[] {TEXTURES, predictors, Buckets.ACTIVITY}, false, valueContexts);
     }
 
     /**
@@ -282,6 +302,12 @@ public final class ImageModel {
             }
         }
         int activity = Buckets.activity(scale);
+        if (valueContexts != null) {
+            valueContexts[0] = (int) (predictions16[CH_W] >> 4);
+            valueContexts[1] = (int) (predictions16[CH_N] >> 4);
+            valueContexts[2] = ci == 0 ? 0 : residualLevel(residuals[order[0]], scale) * 9
+                    + (ci > 1 ? residualLevel(residuals[order[1]], scale) : 4);
+        }
         if (window != null) {
             int planes = window.open(coder, value, bits, windowScale * scale / 16 + WINDOW_MARGIN, predictions16[BLEND],
                     ci * Buckets.ACTIVITY + activity, predictions16);
@@ -292,6 +318,15 @@ public final class ImageModel {
         }
         return mixer.code(coder, value, ci, activity, scale, predictions16, BLEND, texturePattern,
                 sideProbability, OLS_FIRST, selectors, scales);
+    }
+
+    /**
+     * A residual (1/16 units) in 9 levels, 0 .. 8, relative to the sample's scale: {@code
+     * trunc(2 r / (scale + 16))} clipped to -4 .. 4, plus 4.
+     */
+    static int residualLevel(long r16, int scale16) {
+        long t = r16 * 2 / (scale16 + 16);
+        return (int) Math.max(-4, Math.min(4, t)) + 4;
     }
 
     private int sample(int x, int y, int c) {
@@ -474,6 +509,7 @@ public final class ImageModel {
             Ols.update(ols[ci][0], ols[ci][1], value);
         }
         long v16 = (long) value << 4;
+        residuals[c] = v16 - predictions16[BLEND];
         int cur = (y & 1) * width;
         for (int k = 0; k < predictors; k++) {
             errors[c][k][cur + x] = (int) Math.min(Integer.MAX_VALUE, Math.abs(predictions16[k] - v16));

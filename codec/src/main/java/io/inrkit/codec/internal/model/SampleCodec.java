@@ -82,7 +82,8 @@ public final class SampleCodec {
         boolean strong = InrFormat.strongMode(mode);
         if (spec.kind() == SignalKind.IMAGE) {
             new ImageModel(spec.width(), spec.height(), spec.channels(), spec.bitDepth(), used, strong,
-                    InrFormat.contextNetMode(mode) ? net : null, capture, InrFormat.imageWindowMode(mode)).code(coder, source, out);
+                    InrFormat.contextNetMode(mode) ? net : null, capture, InrFormat.imageWindowMode(mode),
+                    InrFormat.valueMode(mode)).code(coder, source, out);
             return;
         }
         int[] samples = new AudioModel(spec.frames(), spec.channels(), spec.bitDepth(), used, strong,

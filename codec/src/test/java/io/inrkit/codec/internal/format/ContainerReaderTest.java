@@ -89,6 +89,15 @@ class ContainerReaderTest {
                 patched(audio, audioBits, audioBits + 5, InrFormat.MODE_IMAGE_WINDOW2));
         assertCorrupt("coding mode 11 needs a context network, the file has none at byte " + (audioBits + 5),
                 patched(audio, audioBits, audioBits + 5, InrFormat.MODE_IMAGE_WINDOW2_NET));
+        assertCorrupt("coding mode 12 codes images, the file holds audio at byte " + (audioBits + 5),
+                patched(audio, audioBits, audioBits + 5, InrFormat.MODE_IMAGE_WINDOW2_VALUES));
+        assertCorrupt("coding mode 13 needs a context network, the file has none at byte " + (audioBits + 5),
+                patched(audio, audioBits, audioBits + 5, InrFormat.MODE_IMAGE_WINDOW2_NET_VALUES));
+        // and the value modes refuse images deeper than 8 bits: a 16-bit one tile, as the 8-bit file
+        byte[] deep = SampleFiles.contextOnly(CodecFixtures.image("m51-16x16.pgm"), new Tiling(16, 16),
+                InrFormat.MODE_IMAGE_WINDOW2);
+        assertCorrupt("coding mode 12 codes images of at most 8 bits, the file's are 16 at byte " + (bits + 5),
+                patched(deep, bits, bits + 5, InrFormat.MODE_IMAGE_WINDOW2_VALUES));
         CorruptInputException head = assertThrows(CorruptInputException.class,
                 () -> InrContainer.readSpec(Arrays.copyOf(context, 20)));
         assertEquals("truncated .inr header: 20 bytes at byte 20", head.getMessage());

@@ -30,6 +30,11 @@ class ImageModelTest {
      * binary decisions coded.
      */
     static int roundTrip(Signal s, boolean strong, boolean windowed, int[] decisions) {
+        return roundTrip(s, strong, windowed, false, decisions);
+    }
+
+    /** The same, with or without the value tables (modes 12 and 13: the stronger model, windowed, at most 8 bits). */
+    static int roundTrip(Signal s, boolean strong, boolean windowed, boolean values, int[] decisions) {
         int[] src = s.toIntArray();
         int w = s.spec().width();
         int h = s.spec().height();
@@ -38,11 +43,11 @@ class ImageModelTest {
             decisions[0]++;
             return enc.code(bit, p);
         };
-        new ImageModel(w, h, s.channels(), s.bitDepth(), null, strong, null, null, windowed)
+        new ImageModel(w, h, s.channels(), s.bitDepth(), null, strong, null, null, windowed, values)
                 .code(counting, src, SampleSink.NONE);
         byte[] data = enc.finish();
         int[] back = new int[src.length];
-        new ImageModel(w, h, s.channels(), s.bitDepth(), null, strong, null, null, windowed)
+        new ImageModel(w, h, s.channels(), s.bitDepth(), null, strong, null, null, windowed, values)
                 .code(new ArithmeticDecoder(data, 0, data.length), null, (index, value) -> back[index] = value);
         assertArrayEquals(src, back, "every sample decoded");
         return data.length;
@@ -107,6 +112,44 @@ class ImageModelTest {
             bw[i] = (i * 7919 >> 3) & 1;
         }
         roundTrip(Signal.of(io.inrkit.core.SignalSpec.image(64, 8, 1, 1), bw), false, true, any);
+    }
+
+    /**
+     * The value tables: every layout of at most 8 bits decodes, samples inside and outside their
+     * window; deeper images and the models without the window are refused.
+     */
+    @Test
+    void theValueModesRoundTripEveryLayoutOfAtMostEightBits() {
+        Signal rgb = fixture("kodim01-32x32.ppm");
+        int[] any = new int[1];
+        int values = roundTrip(rgb, true, true, true, any);
+        int plain = roundTrip(rgb, true, true, false, any);
+        assertTrue(values < 1.02 * plain, "a 32x32 crop: " + values + " bytes with the value tables, " + plain + " without");
+        int[] src = rgb.toIntArray();
+        int[] gray = new int[32 * 32];
+        int[] rgba = new int[32 * 32 * 4];
+        for (int i = 0; i < gray.length; i++) {
+            gray[i] = src[3 * i + 1];
+            System.arraycopy(src, 3 * i, rgba, 4 * i, 3);
+            rgba[4 * i + 3] = 255 - (i & 63);
+        }
+        roundTrip(Signal.of(io.inrkit.core.SignalSpec.image(32, 32, 1, 8), gray), true, true, true, any);
+        roundTrip(Signal.of(io.inrkit.core.SignalSpec.image(32, 32, 4, 8), rgba), true, true, true, any);
+        roundTrip(rgb.crop(3, 2, 7, 5), true, true, true, any);
+        int[] noise = new int[20 * 6 * 3];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = i * 40503 & 0xff; // far outside the window
+        }
+        roundTrip(Signal.of(io.inrkit.core.SignalSpec.image(20, 6, 3, 8), noise), true, true, true, any);
+        int[] bw = new int[64 * 8];
+        for (int i = 0; i < bw.length; i++) {
+            bw[i] = (i * 7919 >> 3) & 1;
+        }
+        roundTrip(Signal.of(io.inrkit.core.SignalSpec.image(64, 8, 1, 1), bw), true, true, true, any);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ImageModel(4, 4, 1, 16, null, true, null, null, true, true));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ImageModel(4, 4, 1, 8, null, true, null, null, false, true));
     }
 
     @Test
