@@ -22,10 +22,11 @@ import java.util.stream.IntStream;
  * model's own selectors, a second layer chosen by the bit; and a third map, keyed by where a
  * second prediction lies, joins the two.
  *
- * <p>The value modes (version 2's 12 and 13, images of at most 8 bits) add three tables: two keyed
- * by the decoded prefix of the sample and the value of a prediction (a histogram of the sample
- * given that prediction, as paq8px's image contexts), and one keyed by the residuals of the
- * channels coded before it at this pixel.
+ * <p>The value modes (version 2's 12 and 13, images of at most 8 bits) add five tables: four keyed
+ * by the decoded prefix of the sample and a value the decoder knows (two predictions, and the
+ * samples of channels already coded at this pixel: a histogram of the sample given that value,
+ * as paq8px's image contexts), and one keyed by the residuals of the channels coded before it at
+ * this pixel.
  */
 final class BitMixer {
 
@@ -42,6 +43,8 @@ final class BitMixer {
     private static final int VALUE_LIMIT = 16;
     /** Values of the residual context: two channels' residuals in 9 levels each. */
     static final int RESIDUAL_CONTEXTS = 81;
+    /** The value modes' tables keyed by a value (the residual table comes after them). */
+    static final int VALUE_TABLES = 4;
 
     private final int bits;
     private final int activityLevels;
@@ -72,13 +75,14 @@ final class BitMixer {
     private final int[] sets;
     private final Apm apmSecond;
     /**
-     * The value modes': per sample, the two predictions' values (0 .. 2^bits - 1) and the residual
-     * context (0 .. 80), filled by the sample model before each sample; null in the other modes.
+     * The value modes': per sample, {@link #VALUE_TABLES} values (0 .. 2^bits - 1) and then the
+     * residual context (0 .. 80), filled by the sample model before each sample; null in the
+     * other modes.
      */
     private final int[] values;
     private final AdaptiveTable[] valueTables;
     private final AdaptiveTable residualTable;
-    private final int[] valueCx = new int[3];
+    private final int[] valueCx = new int[VALUE_TABLES + 1];
 
     /**
      * @param slots channels
@@ -130,11 +134,13 @@ final class BitMixer {
         lightMixer = lightPlanes ? new Mixer(4, slots * bits, MIXER_RATE) : null;
         pattern = patterns > 0 ? new AdaptiveTable(slots * bits * patterns * Buckets.DISTANCE, TABLE_LIMIT) : null;
         this.values = values;
-        this.valueTables = values == null ? null : new AdaptiveTable[] {
-            new AdaptiveTable(slots << (2 * bits), VALUE_LIMIT), new AdaptiveTable(slots << (2 * bits), VALUE_LIMIT)};
+        this.valueTables = values == null ? null : new AdaptiveTable[VALUE_TABLES];
+        for (int j = 0; values != null && j < VALUE_TABLES; j++) {
+            valueTables[j] = new AdaptiveTable(slots << (2 * bits), VALUE_LIMIT);
+        }
         this.residualTable = values == null ? null
                 : new AdaptiveTable(slots * bits * RESIDUAL_CONTEXTS * Buckets.DISTANCE, TABLE_LIMIT);
-        int inputs = predictions + 2 + (patterns > 0 ? 1 : 0) + (side ? 1 : 0) + (values != null ? 3 : 0);
+        int inputs = predictions + 2 + (patterns > 0 ? 1 : 0) + (side ? 1 : 0) + (values != null ? VALUE_TABLES + 1 : 0);
         apmDistance = new Apm(slots * bits * Buckets.DISTANCE, APM_RATE);
         apmActivity = new Apm(slots * bits * activityLevels, APM_RATE);
         this.selectorSizes = selectorSizes;
@@ -235,12 +241,13 @@ final class BitMixer {
                 input(Probability.stretch(pattern.p(patternCx)));
             }
             if (values != null) { // the prefix context has at most slots * 2^bits values here (bits <= 8)
-                valueCx[0] = (prefixCx << bits) + values[0];
-                valueCx[1] = (prefixCx << bits) + values[1];
-                valueCx[2] = (cb * RESIDUAL_CONTEXTS + values[2]) * Buckets.DISTANCE + blendDistance;
-                input(Probability.stretch(valueTables[0].p(valueCx[0])));
-                input(Probability.stretch(valueTables[1].p(valueCx[1])));
-                input(Probability.stretch(residualTable.p(valueCx[2])));
+                for (int j = 0; j < VALUE_TABLES; j++) {
+                    valueCx[j] = (prefixCx << bits) + values[j];
+                    input(Probability.stretch(valueTables[j].p(valueCx[j])));
+                }
+                int r = VALUE_TABLES;
+                valueCx[r] = (cb * RESIDUAL_CONTEXTS + values[r]) * Buckets.DISTANCE + blendDistance;
+                input(Probability.stretch(residualTable.p(valueCx[r])));
             }
             if (mixer2 != null) {
                 int bit = codeBit2(coder, (value >>> b) & 1, cb, activity, blendDistance, sideProbability[b],
@@ -326,9 +333,10 @@ final class BitMixer {
             pattern.update(patternCx, bit);
         }
         if (values != null) {
-            valueTables[0].update(valueCx[0], bit);
-            valueTables[1].update(valueCx[1], bit);
-            residualTable.update(valueCx[2], bit);
+            for (int j = 0; j < VALUE_TABLES; j++) {
+                valueTables[j].update(valueCx[j], bit);
+            }
+            residualTable.update(valueCx[VALUE_TABLES], bit);
         }
     }
 }

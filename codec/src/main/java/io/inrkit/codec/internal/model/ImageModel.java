@@ -195,7 +195,7 @@ public final class ImageModel {
         this.netScratch = net != null ? net.scratch() : null;
         this.netUnit = Math.scalb(1.0, -bits);
         this.lastOls = new long[channels];
-        this.valueContexts = values ? new int[3] : null;
+        this.valueContexts = values ? new int[BitMixer.VALUE_TABLES + 1] : null;
         this.residuals = new long[channels];
         this.netSelector = net != null && !windowed;
         this.selectors = strong ? new int[netSelector ? 4 : 3] : null;
@@ -305,7 +305,11 @@ public final class ImageModel {
         if (valueContexts != null) {
             valueContexts[0] = (int) (predictions16[CH_W] >> 4);
             valueContexts[1] = (int) (predictions16[CH_N] >> 4);
-            valueContexts[2] = ci == 0 ? 0 : residualLevel(residuals[order[0]], scale) * 9
+            // The samples already coded at this pixel: the first channel's and the one just
+            // before; the first channel itself takes its W and N neighbours instead.
+            valueContexts[2] = ci > 0 ? sample(x, y, order[0]) : (int) (predictions16[W] >> 4);
+            valueContexts[3] = ci > 0 ? sample(x, y, order[ci - 1]) : (int) (predictions16[N] >> 4);
+            valueContexts[4] = ci == 0 ? 0 : residualLevel(residuals[order[0]], scale) * 9
                     + (ci > 1 ? residualLevel(residuals[order[1]], scale) : 4);
         }
         if (window != null) {
