@@ -20,8 +20,10 @@ public record EncodeResult(byte[] file, InrFileInfo info, String chosen, List<Ca
      * @param modelBytes the model sections (0 without a network)
      * @param contextBytes bits coded by the context model alone
      * @param inrBytes bits coded with the INR's probabilities alone (-1 without a network)
-     * @param mixedBytes bits coded by the context model mixed with the INR (-1 without a network)
-     * @param totalBytes the whole file with the better mode
+     * @param mixedBytes bits coded by the context model mixed with the INR (-1 without a network,
+     *     and for a context network that trial tiles showed would not pay, so that the image was
+     *     not coded with it)
+     * @param totalBytes the whole file with the better mode (-1 where it was not coded)
      * @param modelLossless whether the quantized model alone reproduces every bit
      * @param fitSeconds training time
      */

@@ -135,9 +135,10 @@ public final class Encoder {
             int size = r.container() == null ? -1 : r.container().toBytes().length;
             int coded = r.container() == null ? -1 : Math.toIntExact(r.container().bits().codedBytes());
             String name = r.net().describe();
-            candidates.add(new EncodeResult.Candidate(name, r.net().parameters(),
-                    size < 0 ? -1 : size - coded - (contextOnlySize - contextBytes), contextBytes, -1, coded, size, false,
-                    r.fitSeconds()));
+            int netBytes = size < 0 ? InrContainer.contextNetBytes(s.spec(), r.net())
+                    : size - coded - (contextOnlySize - contextBytes);
+            candidates.add(new EncodeResult.Candidate(name, r.net().parameters(), netBytes, contextBytes, -1, coded,
+                    size, false, r.fitSeconds()));
             if (size > 0 && !bestFromLosslessPlan && size < bestSize) {
                 best = r.container();
                 bestSize = size;
