@@ -122,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, "%s drops the network tried (%s, %d bytes): %d bytes with it against %d "
                         + "without", sample, c.name(), c.modelBytes(), c.totalBytes(), without)
                 : String.format(Locale.ROOT, "%s drops the network tried (%s, %d bytes): on trial tiles it saved "
-                        + "fewer coded bytes than its own", sample, c.name(), c.modelBytes()));
+                        + "fewer coded bytes than it costs", sample, c.name(), c.modelBytes()));
     }
 
     private static Path extract(String resource, Path dir) throws IOException {
